@@ -1,0 +1,1 @@
+"""Coop Desk: the office program of a village care cooperative."""
