@@ -1,0 +1,1 @@
+"""Database layer: models, engine, unit of work, migrations and backups."""

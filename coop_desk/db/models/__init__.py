@@ -1,0 +1,23 @@
+"""All ORM models; importing this package registers every table on Base.metadata."""
+
+from coop_desk.db.models.audit import AuditEvent
+from coop_desk.db.models.cooperative import Cooperative
+from coop_desk.db.models.people import (
+    ContactPerson,
+    Household,
+    Membership,
+    Person,
+    PersonRole,
+    Phone,
+)
+
+__all__ = [
+    "AuditEvent",
+    "ContactPerson",
+    "Cooperative",
+    "Household",
+    "Membership",
+    "Person",
+    "PersonRole",
+    "Phone",
+]
