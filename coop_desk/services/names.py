@@ -277,12 +277,13 @@ def fold(text: str) -> str:
 def sort_key(parts: NameParts) -> str:
     """Return a key for ``sorted()`` that orders people the Dutch way.
 
-    Fields, folded and separated by ``"\\x00"``: surname in use without its leading prefix,
+    Fields, folded and separated by ``"\\x01"`` (sorts before every printable character; PostgreSQL
+    text cannot hold NUL), compared bytewise (COLLATE "C" on PostgreSQL): surname in use without its leading prefix,
     initials (or roepnaam), prefix, roepnaam. So ``"van der Berg"`` sorts under B, and
     ``"Berg"`` before ``"Bergen"``.
     """
     surname, given, prefix = _list_parts(parts)
-    return "\x00".join(fold(field) for field in (surname, given, prefix, parts.first_name))
+    return "\x01".join(fold(field) for field in (surname, given, prefix, parts.first_name))
 
 
 def salutation(parts: NameParts) -> str:

@@ -391,6 +391,13 @@ def count_people(ctx: ServiceContext, query: str = "") -> int:
         return people_search.count_matches(session, query)
 
 
+def _sort_column(session: Session):
+    """Sort keys are folded ASCII compared bytewise; PostgreSQL's locale collations would skip separators."""
+    if session.get_bind().dialect.name == "postgresql":
+        return Person.sort_key.collate("C")
+    return Person.sort_key
+
+
 def _page(session: Session, query: str, offset: int, limit: int, today: date) -> list[PersonRow]:
     first_phone = (
         select(Phone.number).where(Phone.person_id == Person.id).order_by(Phone.position).limit(1)
@@ -399,7 +406,7 @@ def _page(session: Session, query: str, offset: int, limit: int, today: date) ->
         select(Person, Household, Membership, first_phone)
         .outerjoin(Household, Person.household_id == Household.id)
         .outerjoin(Membership, Membership.person_id == Person.id)
-        .order_by(Person.sort_key, Person.id)
+        .order_by(_sort_column(session), Person.id)
         .offset(offset)
         .limit(limit)
     )

@@ -1,0 +1,132 @@
+"""Starting the desktop program: QApplication, Dutch locale and translations, error hook, main window."""
+
+from __future__ import annotations
+
+import logging
+import os
+import sys
+from logging.handlers import RotatingFileHandler
+from pathlib import Path
+
+from PySide6.QtCore import QLibraryInfo, QLocale, QSettings, Qt, QTranslator
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import QApplication, QMessageBox
+
+from coop_desk.config import Paths, database_url
+from coop_desk.context import AppContext, database_exists, open_app
+from coop_desk.resources import resource
+from coop_desk.services.audit import program_version
+
+ORGANISATION = "CoopDesk"
+APPLICATION = "Coop Desk"
+ENV_LANGUAGE = "COOP_DESK_LANG"
+LANGUAGES = ("nl", "en")
+
+log = logging.getLogger("coop_desk")
+
+
+def setup_logging(paths: Paths) -> Path:
+    """Log to a rotating file in the user log folder; returns its path (shown in the error dialog)."""
+    paths.ensure()
+    log_file = paths.log_dir / "coop-desk.log"
+    if not any(isinstance(h, RotatingFileHandler) for h in log.handlers):
+        handler = RotatingFileHandler(log_file, maxBytes=2_000_000, backupCount=3, encoding="utf-8")
+        handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
+        log.addHandler(handler)
+        log.setLevel(logging.INFO)
+    return log_file
+
+
+def language() -> str:
+    """Dutch unless COOP_DESK_LANG or the saved setting asks for English."""
+    chosen = os.environ.get(ENV_LANGUAGE) or str(QSettings(ORGANISATION, APPLICATION).value("language", "nl"))
+    return chosen if chosen in LANGUAGES else "nl"
+
+
+def install_translations(app: QApplication, lang: str) -> list[QTranslator]:
+    """Dutch: Qt's own strings (buttons, dialogs) and Coop Desk's. English needs no translator."""
+    QLocale.setDefault(
+        QLocale(QLocale.Language.Dutch, QLocale.Country.Netherlands)
+        if lang == "nl"
+        else QLocale(QLocale.Language.English, QLocale.Country.UnitedKingdom)
+    )
+    translators = []
+    if lang == "nl":
+        qt = QTranslator(app)
+        if qt.load("qtbase_nl", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)):
+            app.installTranslator(qt)
+            translators.append(qt)
+        ours = QTranslator(app)
+        if ours.load(str(resource("translations", "coop_desk_nl.qm"))):
+            app.installTranslator(ours)
+            translators.append(ours)
+        else:
+            log.warning("Dutch translation not found at %s", resource("translations"))
+    return translators
+
+
+def create_application(argv: list[str] | None = None) -> QApplication:
+    existing = QApplication.instance()
+    if isinstance(existing, QApplication):
+        return existing
+    QGuiApplication.setHighDpiScaleFactorRoundingPolicy(Qt.HighDpiScaleFactorRoundingPolicy.PassThrough)
+    app = QApplication(argv if argv is not None else sys.argv[:1])
+    app.setOrganizationName(ORGANISATION)
+    app.setApplicationName(APPLICATION)
+    app.setApplicationVersion(program_version())
+    app.setWindowIcon(QGuiApplication.windowIcon())
+    install_translations(app, language())
+    return app
+
+
+def open_with_first_start(db: str | None, paths: Paths) -> AppContext | None:
+    """Open the database; on a first start ask whether to fill a demo village. None when the user quits."""
+    from coop_desk.services.demo import fill_demo_village
+    from coop_desk.ui.shell.first_start import FirstStartDialog
+
+    url = database_url(db, paths)
+    if database_exists(url):
+        return open_app(db, paths=paths)
+    dialog = FirstStartDialog(url.removeprefix("sqlite:///"))
+    if dialog.exec() != FirstStartDialog.DialogCode.Accepted:
+        return None
+    context = open_app(db, paths=paths)
+    if dialog.choice() == FirstStartDialog.DEMO:
+        QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+        try:
+            fill_demo_village(context.services, members=300)
+        finally:
+            QApplication.restoreOverrideCursor()
+    return context
+
+
+def run_gui(db: str | None) -> int:
+    """The desktop program; returns the process exit code."""
+    from coop_desk.ui.common.error_dialog import install_excepthook
+    from coop_desk.ui.shell.main_window import MainWindow
+
+    paths = Paths.default().ensure()
+    log_file = setup_logging(paths)
+    app = create_application()
+    install_excepthook(log_file)
+    try:
+        context = open_with_first_start(db, paths)
+    except Exception as exc:  # noqa: BLE001 - shown to the user, logged in full
+        log.exception("could not open the database")
+        QMessageBox.critical(
+            None,
+            QApplication.translate("App", "Coop Desk cannot start"),
+            QApplication.translate("App", "The database could not be opened:\n{error}\n\nDetails are in {log}").format(
+                error=str(exc), log=str(log_file)
+            ),
+        )
+        return 1
+    if context is None:
+        return 0
+    window = MainWindow(context)
+    window.show()
+    window.people_view.run_search()
+    try:
+        return app.exec()
+    finally:
+        context.close()

@@ -1,0 +1,66 @@
+"""The command line: `coop-desk [--db PATH_OR_URL] [COMMAND]`; without a command the desktop program starts."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import time
+
+from coop_desk.services.audit import program_version
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="coop-desk",
+        description="Coop Desk: het kantoorprogramma van een zorgcoöperatie. Zonder opdracht start het programma.",
+    )
+    parser.add_argument("--version", action="version", version=f"Coop Desk {program_version()}")
+    parser.add_argument(
+        "--db",
+        metavar="PATH_OR_URL",
+        help="databasebestand (SQLite) of SQLAlchemy-URL, bijv. postgresql+psycopg://gebruiker@server/coopdesk; "
+        "standaard COOP_DESK_DB of het bestand in de gebruikersmap",
+    )
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND")
+    demo = commands.add_parser("demo", help="vul een lege database met een fictief demodorp")
+    demo.add_argument("--members", type=int, default=300, metavar="N", help="aantal leden (standaard 300)")
+    demo.add_argument("--seed", type=int, default=1, metavar="N", help="startgetal; zelfde getal, zelfde dorp")
+    return parser
+
+
+def _demo(args: argparse.Namespace) -> int:
+    from coop_desk.context import open_app
+    from coop_desk.services.demo import fill_demo_village
+    from coop_desk.services.errors import ServiceError
+
+    if args.members < 1:
+        print("Fout: --members moet minstens 1 zijn.", file=sys.stderr)
+        return 2
+    start = time.perf_counter()
+    app = open_app(args.db)
+    try:
+        summary = fill_demo_village(app.services, members=args.members, seed=args.seed)
+    except ServiceError as exc:
+        print(f"Fout: {exc}", file=sys.stderr)
+        return 1
+    finally:
+        app.close()
+    print(
+        f"Demodorp gemaakt in {app.database_label}: {summary.people} mensen in {summary.households} huishoudens, "
+        f"{summary.members} leden, {summary.volunteers} vrijwilligers, {summary.clients} hulpvragers "
+        f"({time.perf_counter() - start:.1f} s)."
+    )
+    return 0
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    if args.command == "demo":
+        return _demo(args)
+    from coop_desk.app import run_gui
+
+    return run_gui(args.db)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

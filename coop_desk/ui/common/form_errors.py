@@ -1,0 +1,58 @@
+"""Showing a ValidationError's Dutch messages next to the fields they are about."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QLabel, QWidget
+
+
+class FieldErrors:
+    """Keeps one red message label per field name; `show()` fills them, `clear()` hides them all."""
+
+    STYLE = "color: #b00020; font-weight: 600;"
+
+    def __init__(self) -> None:
+        self._labels: dict[str, QLabel] = {}
+        self._widgets: dict[str, QWidget] = {}
+
+    def label_for(self, field: str, widget: QWidget | None = None) -> QLabel:
+        label = QLabel()
+        label.setObjectName(f"error_{field}")
+        label.setStyleSheet(self.STYLE)
+        label.setWordWrap(True)
+        label.hide()
+        self._labels[field] = label
+        if widget is not None:
+            self._widgets[field] = widget
+        return label
+
+    def clear(self) -> None:
+        for label in self._labels.values():
+            label.clear()
+            label.hide()
+        for widget in self._widgets.values():
+            widget.setProperty("invalid", False)
+            widget.setStyleSheet("")
+
+    def show(self, errors: dict[str, str]) -> list[str]:
+        """Show each message by its field; return the messages that have no label of their own."""
+        self.clear()
+        unplaced = []
+        first_widget = None
+        for field, message in errors.items():
+            label = self._labels.get(field) or self._labels.get(field.split(".")[0])
+            if label is None:
+                unplaced.append(message)
+                continue
+            label.setText((label.text() + "\n" if label.text() else "") + message)
+            label.show()
+            widget = self._widgets.get(field)
+            if widget is not None:
+                widget.setStyleSheet("border: 2px solid #b00020;")
+                first_widget = first_widget or widget
+        if first_widget is not None:
+            first_widget.setFocus()
+        return unplaced
+
+    def text(self, field: str) -> str:
+        label = self._labels.get(field)
+        return label.text() if label is not None else ""

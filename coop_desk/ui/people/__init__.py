@@ -1,0 +1,1 @@
+"""The people register screen (Mensen) and the person form."""

@@ -1,0 +1,1 @@
+"""Settings screens (the cooperative's details)."""
