@@ -14,10 +14,6 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 log = logging.getLogger("coop_desk")
 
 
-def tr(text: str) -> str:
-    return QCoreApplication.translate("ErrorDialog", text)
-
-
 def show_error(parent, title: str, message: str, details: str = "") -> None:
     box = QMessageBox(QMessageBox.Icon.Critical, title, message, QMessageBox.StandardButton.Ok, parent)
     if details:
@@ -40,11 +36,12 @@ def install_excepthook(log_file: Path) -> None:
             return
         show_error(
             QApplication.activeWindow(),
-            tr("Something went wrong"),
-            tr(
+            QCoreApplication.translate("ErrorDialog", "Something went wrong"),
+            QCoreApplication.translate(
+                "ErrorDialog",
                 "Coop Desk ran into an unexpected problem. What you were doing may not have been saved; "
                 "your open windows stay open, so you can check and try again.\n\n"
-                "The details were written to the log file:\n{path}"
+                "The details were written to the log file:\n{path}",
             ).format(path=str(log_file)),
             text,
         )

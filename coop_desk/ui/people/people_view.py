@@ -161,7 +161,8 @@ class PeopleView(QWidget):
         self.edit_button.setEnabled(person is not None)
         self.delete_button.setEnabled(person is not None)
         if person is None:
-            self.card.setHtml(f"<p style='color:#666'>{escape(self.tr('Select a person to see their details.'))}</p>")
+            hint = self.tr("Select a person to see their details.")
+            self.card.setHtml(f"<p style='color:#666'>{escape(hint)}</p>")
             return
         self.card.setHtml(self._card_html(person))
 
@@ -171,15 +172,25 @@ class PeopleView(QWidget):
             "client": self.tr("client"),
             "carer": self.tr("informal carer"),
         }
+        label = {
+            "born": self.tr("Born"),
+            "a_year": self.tr("a year"),
+            "not_member": self.tr("Not a member"),
+            "lives_with": self.tr("Lives with"),
+            "contacts": self.tr("Contact persons"),
+            "notes": self.tr("Notes"),
+        }
+        label = {key: escape(value) for key, value in label.items()}
         parts = [f"<h2>{escape(p.formal_name)}</h2>"]
         if p.birth_date:
-            parts.append(f"<p>{escape(self.tr('Born'))}: {format_date(p.birth_date)}</p>")
+            parts.append(f"<p>{label['born']}: {format_date(p.birth_date)}</p>")
         if p.street:
+            country = " (BE)" if p.country == "BE" else ""
             parts.append(
                 f"<p>{escape(p.street)} {escape(p.house_number)}<br>{escape(p.postcode)}  "
-                f"{escape(p.city.upper())}{' (BE)' if p.country == 'BE' else ''}</p>"
+                f"{escape(p.city.upper())}{country}</p>"
             )
-        contact = [f"{escape(ph.display)}" + (f" ({escape(ph.label)})" if ph.label else "") for ph in p.phones]
+        contact = [escape(ph.display) + (f" ({escape(ph.label)})" if ph.label else "") for ph in p.phones]
         if p.email:
             contact.append(escape(p.email))
         if contact:
@@ -190,17 +201,15 @@ class PeopleView(QWidget):
             if m.until:
                 status += ", " + self.tr("until {date}").format(date=format_date(m.until))
             kind = self.tr("household") if m.kind == "household" else self.tr("single")
-            parts.append(
-                f"<p><b>{escape(status)}</b> ({escape(kind)}, {escape(format_money(m.yearly_fee_cents))} "
-                f"{escape(self.tr('a year'))})</p>"
-            )
+            fee = format_money(m.yearly_fee_cents)
+            parts.append(f"<p><b>{escape(status)}</b> ({escape(kind)}, {escape(fee)} {label['a_year']})</p>")
         else:
-            parts.append(f"<p>{escape(self.tr('Not a member'))}</p>")
+            parts.append(f"<p>{label['not_member']}</p>")
         if p.roles:
             parts.append("<p>" + escape(", ".join(role_names[r] for r in sorted(p.roles))) + "</p>")
         if p.household:
             names = ", ".join(escape(h.name) for h in p.household)
-            parts.append(f"<p><b>{escape(self.tr('Lives with'))}:</b> {names}</p>")
+            parts.append(f"<p><b>{label['lives_with']}:</b> {names}</p>")
         if p.contacts:
             items = "".join(
                 f"<li>{escape(c.name)}"
@@ -209,9 +218,10 @@ class PeopleView(QWidget):
                 + "</li>"
                 for c in p.contacts
             )
-            parts.append(f"<p><b>{escape(self.tr('Contact persons'))}:</b></p><ul>{items}</ul>")
+            parts.append(f"<p><b>{label['contacts']}:</b></p><ul>{items}</ul>")
         if p.notes:
-            parts.append(f"<p><b>{escape(self.tr('Notes'))}:</b><br>{escape(p.notes).replace(chr(10), '<br>')}</p>")
+            notes = escape(p.notes).replace("\n", "<br>")
+            parts.append(f"<p><b>{label['notes']}:</b><br>{notes}</p>")
         return "".join(parts)
 
     def new_person(self) -> None:
