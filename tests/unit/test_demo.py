@@ -123,7 +123,7 @@ def test_every_seed_has_a_muller_to_find(make_ctx):
         ctx = make_ctx(f"s{seed}")
         fill_demo_village(ctx, members=30, seed=seed)
         rows = people.search_people(ctx, "muller")
-        assert rows and all("Müller" in row.list_name or "Muller" in row.list_name for row in rows)
+        assert any(row.list_name.startswith("Müller, ") for row in rows)
 
 
 def test_addresses_are_valid_and_unique(ctx):
@@ -243,7 +243,12 @@ def test_the_register_works_normally_after_a_fill(core_ctx):
     detail = people.create_person(
         core_ctx,
         people.PersonInput(
-            surname="Nieuw", first_name="Nina", street="Kerkweg", house_number="999", postcode="3948 ZZ"
+            surname="Nieuw",
+            first_name="Nina",
+            street="Kerkweg",
+            house_number="999",
+            postcode="3948 ZZ",
+            city="Westerhoek",
         ),
     )
     assert detail.id == summary.people + 1
