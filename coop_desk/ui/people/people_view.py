@@ -82,10 +82,11 @@ class PeopleView(QWidget):
         self.table.setAlternatingRowColors(True)
         self.table.verticalHeader().hide()
         self.table.setWordWrap(False)
+        self.table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 10)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(True)
-        for column, width in ((0, 230), (1, 190), (2, 80), (3, 110), (4, 120), (5, 90)):
+        for column, width in ((0, 210), (1, 190), (2, 80), (3, 100), (4, 115), (5, 90)):
             self.table.setColumnWidth(column, width)
 
         self.card = QTextBrowser()
@@ -108,7 +109,8 @@ class PeopleView(QWidget):
         self.splitter.addWidget(self.table)
         self.splitter.addWidget(card_panel)
         self.splitter.setStretchFactor(0, 3)
-        self.splitter.setStretchFactor(1, 2)
+        self.splitter.setStretchFactor(1, 1)
+        self.splitter.setSizes([820, 340])
 
         layout = QVBoxLayout(self)
         layout.addLayout(top)

@@ -1,0 +1,96 @@
+"""Make the README screenshots from real screens on a demo village: `uv run python scripts/screenshots.py`.
+
+Runs on a real X screen when DISPLAY is set (e.g. under `xvfb-run`), otherwise offscreen. Writes PNGs
+to docs/screenshots/.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+import tempfile
+from datetime import UTC, datetime
+from pathlib import Path
+
+os.environ.setdefault("QT_QPA_PLATFORM", "xcb" if os.environ.get("DISPLAY") else "offscreen")
+
+from PySide6.QtCore import QSettings, QTimer
+from PySide6.QtWidgets import QApplication, QWidget
+
+from coop_desk.app import create_application
+from coop_desk.config import Paths
+from coop_desk.context import open_app
+from coop_desk.services import people
+from coop_desk.services.demo import fill_demo_village
+from coop_desk.ui.people.person_dialog import PersonDialog
+from coop_desk.ui.settings.cooperative_dialog import CooperativeDialog
+from coop_desk.ui.shell.first_start import FirstStartDialog
+from coop_desk.ui.shell.main_window import MainWindow
+
+OUT = Path(__file__).resolve().parents[1] / "docs" / "screenshots"
+
+
+def settle(app: QApplication, ms: int = 300) -> None:
+    QTimer.singleShot(ms, app.quit)
+    app.exec()
+
+
+def shoot(app: QApplication, widget: QWidget, name: str) -> Path:
+    settle(app)
+    path = OUT / f"{name}.png"
+    widget.grab().save(str(path))
+    print(f"wrote {path}")
+    return path
+
+
+def main() -> int:
+    OUT.mkdir(parents=True, exist_ok=True)
+    os.environ.setdefault("COOP_DESK_LANG", "nl")
+    app = create_application([sys.argv[0]])
+    with tempfile.TemporaryDirectory() as tmp:
+        base = Path(tmp)
+        paths = Paths(base / "data", base / "logs", base / "backups").ensure()
+        context = open_app(str(base / "demo.sqlite"), paths=paths)
+        fill_demo_village(context.services, members=300, seed=1)
+        settings = QSettings(str(base / "settings.ini"), QSettings.Format.IniFormat)
+
+        first = FirstStartDialog(str(base / "coop-desk.sqlite"))
+        first.show()
+        shoot(app, first, "eerste-start")
+        first.close()
+
+        window = MainWindow(context, settings)
+        window.resize(1360, 820)
+        window.show()
+        view = window.people_view
+        view.run_search()
+        shoot(app, window, "mensen")
+        view.search.setText("muller")
+        view.run_search()
+        shoot(app, window, "mensen-zoeken")
+
+        row = view.model.person_at(0)
+        assert row is not None
+        dialog = PersonDialog(context.services, people.get_person(context.services, row.id), window)
+        dialog.resize(1100, 860)
+        dialog.show()
+        shoot(app, dialog, "persoon")
+        dialog.postcode.setText("12345")
+        dialog.email.setText("jan@")
+        dialog._on_save()
+        shoot(app, dialog, "persoon-fout")
+        dialog._dirty = False
+        dialog.close()
+
+        settings_dialog = CooperativeDialog(context.services, window)
+        settings_dialog.show()
+        shoot(app, settings_dialog, "instellingen")
+        settings_dialog.close()
+        window.close()
+        context.close()
+    print(f"screenshots made at {datetime.now(UTC):%Y-%m-%d %H:%M} UTC")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
