@@ -29,6 +29,10 @@ def setup_logging(paths: Paths) -> Path:
     """Log to a rotating file in the user log folder; returns its path (shown in the error dialog)."""
     paths.ensure()
     log_file = paths.log_dir / "coop-desk.log"
+    for old in [h for h in log.handlers if isinstance(h, RotatingFileHandler)]:
+        if Path(old.baseFilename) != log_file.resolve():
+            log.removeHandler(old)
+            old.close()
     if not any(isinstance(h, RotatingFileHandler) for h in log.handlers):
         handler = RotatingFileHandler(log_file, maxBytes=2_000_000, backupCount=3, encoding="utf-8")
         handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))

@@ -6,15 +6,7 @@ from alembic import context
 
 from coop_desk.db import models  # noqa: F401  (registers every table)
 from coop_desk.db.base import Base
-
-SEARCH_TABLES = {"person_fts", "person_search"}
-
-
-def include_object(obj, name, type_, reflected, compare_to):
-    # Full-text tables are created by hand per backend and have no ORM model.
-    if type_ == "table" and (name in SEARCH_TABLES or name.startswith("person_fts_")):
-        return False
-    return True
+from coop_desk.db.migrate import include_object
 
 
 def run_migrations() -> None:

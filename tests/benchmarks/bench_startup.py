@@ -1,0 +1,78 @@
+"""startup: from spawning the process to the main window shown with the people list filled (offscreen).
+
+Each run is a fresh `sys.executable` subprocess; the parent measures wall time (time.perf_counter) from just
+before spawning until the child writes its "shown" line. Coop Desk (startup_probe.py) and a bare PySide6 window
+(bare_probe.py) run interleaved, A B A B …, after one discarded warm-up run of each.
+"""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from timing import Result, median
+from village import Village
+
+HERE = Path(__file__).resolve().parent
+RUNS = 5
+TARGET_SECONDS = 0.8
+TARGET_RATIO = 6.0
+
+
+def time_until_shown(args: list[str], timeout: float = 60.0) -> tuple[float, str]:
+    """Seconds from spawning `python args…` until it prints a line starting with "shown"; and that line."""
+    with tempfile.TemporaryFile() as errors:
+        start = time.perf_counter()
+        child = subprocess.Popen(
+            [sys.executable, *args], stdout=subprocess.PIPE, stderr=errors, stdin=subprocess.DEVNULL, text=True
+        )
+        assert child.stdout is not None
+        line = ""
+        seconds = None
+        for line in child.stdout:
+            if line.startswith("shown"):
+                seconds = time.perf_counter() - start
+                break
+        child.stdout.close()
+        try:
+            code = child.wait(timeout=timeout)
+        except subprocess.TimeoutExpired:
+            child.kill()
+            child.wait()
+            code = None
+        if seconds is None or code != 0:
+            errors.seek(0)
+            detail = errors.read().decode(errors="replace")[-3000:]
+            raise RuntimeError(f"{' '.join(args)} did not report 'shown' (exit {code}): {line.strip()}\n{detail}")
+        return seconds, line.strip()
+
+
+def run(village: Village, repeat: int | None) -> list[Result]:
+    runs = repeat or RUNS
+    db = village.copy("startup")
+    settings = village.workdir / "startup-settings.ini"
+    coop = [str(HERE / "startup_probe.py"), str(db), str(settings)]
+    bare = [str(HERE / "bare_probe.py")]
+    time_until_shown(coop)  # warm-up: file cache, .pyc files, fontconfig cache
+    time_until_shown(bare)
+    coop_samples: list[float] = []
+    bare_samples: list[float] = []
+    for _ in range(runs):
+        seconds, shown = time_until_shown(coop)
+        coop_samples.append(seconds)
+        bare_samples.append(time_until_shown(bare)[0])
+    rows = shown.split()[-1]
+    result = Result(
+        "startup",
+        "s",
+        coop_samples,
+        TARGET_SECONDS,
+        baseline=median(bare_samples),
+        target_ratio=TARGET_RATIO,
+        baseline_samples=bare_samples,
+        note=f"{runs} runs each, interleaved; baseline = bare PySide6 window with a 100-row table; {rows} rows shown",
+    )
+    return [result]
