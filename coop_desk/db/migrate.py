@@ -11,12 +11,12 @@ from alembic.script import ScriptDirectory
 from sqlalchemy import Engine
 
 MIGRATIONS = Path(__file__).with_name("migrations")
-SEARCH_TABLES = {"person_fts", "person_search"}
+SEARCH_TABLES = {"person_fts", "person_search", "case_fts", "case_search"}
 
 
 def include_object(obj, name, type_, reflected, compare_to) -> bool:
     """Leave the full-text tables out of model comparison: they are made by hand per backend."""
-    return not (type_ == "table" and (name in SEARCH_TABLES or name.startswith("person_fts_")))
+    return not (type_ == "table" and (name in SEARCH_TABLES or name.startswith(("person_fts_", "case_fts_"))))
 
 
 def alembic_config() -> Config:

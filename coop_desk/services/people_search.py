@@ -11,13 +11,14 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-from sqlalchemy import Select, func, select, text
+from sqlalchemy import Select, func, select
 from sqlalchemy.orm import Session
 
 from coop_desk.db.models import Household, Person, Phone
+from coop_desk.services.fulltext import FullTextIndex, terms, words
 from coop_desk.services.names import fold
 
-_NON_WORD = re.compile(r"[^0-9a-z]+")
+INDEX = FullTextIndex("person_fts", "person_search", "person_id")
 _PHONE_LIKE = re.compile(r"^[\d\s()+\-./]+$")
 
 
@@ -40,10 +41,6 @@ class SearchFields:
     email: str = ""
 
 
-def _words(value: str) -> list[str]:
-    return [w for w in _NON_WORD.split(fold(value)) if w]
-
-
 def _phone_variants(e164: str) -> list[str]:
     digits = re.sub(r"\D", "", e164)
     variants = [digits]
@@ -56,31 +53,31 @@ def _phone_variants(e164: str) -> list[str]:
 
 def build_document(f: SearchFields) -> str:
     """The folded words for one person: names, initials, address, postcode forms, phone digit forms, e-mail."""
-    words: list[str] = []
+    out: list[str] = []
     for value in (f.first_name, f.prefix, f.surname, f.partner_prefix, f.partner_surname, f.street, f.city):
-        words += _words(value)
-    initials = _words(f.initials)
-    words += initials
+        out += words(value)
+    initials = words(f.initials)
+    out += initials
     if len(initials) > 1:
-        words.append("".join(initials))
+        out.append("".join(initials))
     if f.house_number is not None:
-        words.append(str(f.house_number))
-        addition = "".join(_words(f.house_number_addition))
+        out.append(str(f.house_number))
+        addition = "".join(words(f.house_number_addition))
         if addition:
-            words += [addition, f"{f.house_number}{addition}"]
-    postcode = "".join(_words(f.postcode))
+            out += [addition, f"{f.house_number}{addition}"]
+    postcode = "".join(words(f.postcode))
     if postcode:
-        words.append(postcode)
+        out.append(postcode)
         if len(postcode) == 6:
-            words += [postcode[:4], postcode[4:]]
+            out += [postcode[:4], postcode[4:]]
     for phone in f.phones:
-        words += _phone_variants(phone)
+        out += _phone_variants(phone)
     if f.email:
-        words.append(fold(f.email).replace("@", " ").replace(".", " "))
-    return " ".join(dict.fromkeys(" ".join(words).split()))
+        out.append(fold(f.email).replace("@", " ").replace(".", " "))
+    return " ".join(dict.fromkeys(" ".join(out).split()))
 
 
-def query_terms(query: str) -> list[str]:
+def query_terms_of(query: str) -> list[str]:
     """What the user typed → folded word prefixes; a phone-like query becomes one digit string."""
     query = query.strip()
     if not query:
@@ -89,7 +86,7 @@ def query_terms(query: str) -> list[str]:
         digits = re.sub(r"\D", "", query)
         if len(digits) >= 5:
             return [digits]
-    return list(dict.fromkeys(_words(query)))
+    return terms(query)
 
 
 def _fields_for(session: Session, person_ids: Iterable[int]) -> dict[int, SearchFields]:
@@ -136,18 +133,7 @@ def reindex(session: Session, person_ids: Iterable[int]) -> None:
 
 def write_documents(session: Session, documents: dict[int, str], replace: Iterable[int] = ()) -> None:
     """Store documents by person id; ids in `replace` lose their old document first."""
-    sqlite = session.get_bind().dialect.name == "sqlite"
-    table = "person_fts" if sqlite else "person_search"
-    key = "rowid" if sqlite else "person_id"
-    old = list(replace)
-    for start in range(0, len(old), 500):
-        chunk = old[start : start + 500]
-        session.execute(text(f"DELETE FROM {table} WHERE {key} IN ({','.join(str(int(i)) for i in chunk)})"))
-    if documents:
-        session.execute(
-            text(f"INSERT INTO {table} ({key}, document) VALUES (:id, :doc)"),
-            [{"id": pid, "doc": doc} for pid, doc in documents.items()],
-        )
+    INDEX.write(session, documents, replace)
 
 
 def remove(session: Session, person_id: int) -> None:
@@ -156,29 +142,20 @@ def remove(session: Session, person_id: int) -> None:
 
 def rebuild_all(session: Session) -> int:
     """Rebuild the whole index (after a bulk load or a restore); returns the number of people indexed."""
-    sqlite = session.get_bind().dialect.name == "sqlite"
-    session.execute(text("DELETE FROM person_fts" if sqlite else "DELETE FROM person_search"))
+    INDEX.clear(session)
     ids = list(session.scalars(select(Person.id)))
     for start in range(0, len(ids), 2000):
-        chunk = ids[start : start + 2000]
-        fields = _fields_for(session, chunk)
+        fields = _fields_for(session, ids[start : start + 2000])
         write_documents(session, {pid: build_document(f) for pid, f in fields.items()})
     return len(ids)
 
 
 def filter_people(session: Session, statement: Select, query: str) -> Select:
     """Restrict a select over Person to those matching the typed query (no-op for an empty query)."""
-    terms = query_terms(query)
-    if not terms:
+    query_terms = query_terms_of(query)
+    if not query_terms:
         return statement
-    if session.get_bind().dialect.name == "sqlite":
-        match = " AND ".join(f'"{t}"*' for t in terms)
-        ids = text("SELECT rowid FROM person_fts WHERE person_fts MATCH :match").bindparams(match=match)
-        return statement.where(Person.id.in_(ids.columns(rowid=Person.id.type)))
-    ids = select(text("person_id")).select_from(text("person_search"))
-    for i, term in enumerate(terms):
-        ids = ids.where(text(f"(' ' || document) LIKE :t{i}").bindparams(**{f"t{i}": f"% {term}%"}))
-    return statement.where(Person.id.in_(ids))
+    return statement.where(INDEX.matching_ids(session, query_terms, Person.id))
 
 
 def count_matches(session: Session, query: str) -> int:
@@ -191,7 +168,7 @@ __all__ = [
     "build_document",
     "count_matches",
     "filter_people",
-    "query_terms",
+    "query_terms_of",
     "rebuild_all",
     "reindex",
     "remove",

@@ -1,6 +1,15 @@
 """All ORM models; importing this package registers every table on Base.metadata."""
 
 from coop_desk.db.models.audit import AuditEvent
+from coop_desk.db.models.cases import (
+    CallDraft,
+    CaseEvent,
+    Category,
+    HelpCase,
+    IntakeCall,
+    Referral,
+    SelfRelianceScore,
+)
 from coop_desk.db.models.cooperative import Cooperative
 from coop_desk.db.models.people import (
     ContactPerson,
@@ -13,6 +22,13 @@ from coop_desk.db.models.people import (
 
 __all__ = [
     "AuditEvent",
+    "CallDraft",
+    "CaseEvent",
+    "Category",
+    "HelpCase",
+    "IntakeCall",
+    "Referral",
+    "SelfRelianceScore",
     "ContactPerson",
     "Cooperative",
     "Household",
