@@ -25,6 +25,7 @@ class Result:
     target_ratio: float | None = None
     note: str = ""
     baseline_samples: list[float] = field(default_factory=list)
+    details: dict[str, float] = field(default_factory=dict)  # e.g. the median per query
 
     @property
     def value(self) -> float:
@@ -61,6 +62,8 @@ class Result:
             data["target_ratio"] = self.target_ratio
         if self.note:
             data["note"] = self.note
+        if self.details:
+            data["details"] = self.details
         return data
 
 

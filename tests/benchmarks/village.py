@@ -81,7 +81,12 @@ def prepare_village(members: int, seed: int, workdir: Path, *, fresh: bool = Fal
         return Village(path, members, seed, workdir)
     building = folder / f"{stem}-building-{os.getpid()}.sqlite"
     start = time.perf_counter()
-    build_village(building, members, seed)
+    try:
+        build_village(building, members, seed)
+    except BaseException:
+        for part in folder.glob(f"{building.name}*"):
+            part.unlink(missing_ok=True)
+        raise
     seconds = time.perf_counter() - start
     building.replace(path)
     for old in folder.glob(f"{stem}-*.sqlite*"):  # versions built from older sources
