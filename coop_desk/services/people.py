@@ -399,44 +399,68 @@ def _sort_column(session: Session):
 
 
 def _page(session: Session, query: str, offset: int, limit: int, today: date) -> list[PersonRow]:
+    """One page of list rows, selecting only the columns the list shows (this runs on every keystroke)."""
     first_phone = (
         select(Phone.number).where(Phone.person_id == Person.id).order_by(Phone.position).limit(1)
-    ).scalar_subquery()
+    ).scalar_subquery().label("phone")
     statement = (
-        select(Person, Household, Membership, first_phone)
+        select(
+            Person.id,
+            Person.initials,
+            Person.first_name,
+            Person.prefix,
+            Person.surname,
+            Person.partner_prefix,
+            Person.partner_surname,
+            Person.name_usage,
+            Person.birth_date,
+            Household.street,
+            Household.house_number,
+            Household.house_number_addition,
+            Household.postcode,
+            Household.city,
+            Membership.since,
+            Membership.until,
+            first_phone,
+        )
         .outerjoin(Household, Person.household_id == Household.id)
         .outerjoin(Membership, Membership.person_id == Person.id)
         .order_by(_sort_column(session), Person.id)
         .offset(offset)
         .limit(limit)
     )
-    statement = people_search.filter_people(session, statement, query)
-    result = session.execute(statement).all()
-    ids = [person.id for person, *_ in result]
+    result = session.execute(people_search.filter_people(session, statement, query)).all()
     roles: dict[int, list[str]] = {}
-    if ids:
+    if result:
         for person_id, role in session.execute(
-            select(PersonRole.person_id, PersonRole.role).where(PersonRole.person_id.in_(ids))
+            select(PersonRole.person_id, PersonRole.role).where(PersonRole.person_id.in_([r.id for r in result]))
         ):
             roles.setdefault(person_id, []).append(role)
     rows = []
-    for person, household, membership, phone in result:
-        is_member = _active(membership, today)
+    for r in result:
+        is_member = r.since is not None and r.since <= today and (r.until is None or r.until >= today)
+        names = NameParts(
+            initials=r.initials,
+            first_name=r.first_name,
+            prefix=r.prefix,
+            surname=r.surname,
+            partner_prefix=r.partner_prefix,
+            partner_surname=r.partner_surname,
+            name_usage=r.name_usage,
+        )
         rows.append(
             PersonRow(
-                id=person.id,
-                list_name=list_name(_parts(person)),
-                address=(
-                    f"{household.street} {format_house_number(household.house_number, household.house_number_addition)}"
-                    if household
-                    else ""
-                ),
-                postcode=household.postcode if household else "",
-                city=household.city if household else "",
-                phone=format_phone(phone or ""),
-                birth_date=person.birth_date,
+                id=r.id,
+                list_name=list_name(names),
+                address=f"{r.street} {format_house_number(r.house_number, r.house_number_addition)}"
+                if r.street
+                else "",
+                postcode=r.postcode or "",
+                city=r.city or "",
+                phone=format_phone(r.phone or ""),
+                birth_date=r.birth_date,
                 is_member=is_member,
-                roles=tuple((["member"] if is_member else []) + sorted(roles.get(person.id, []))),
+                roles=tuple((["member"] if is_member else []) + sorted(roles.get(r.id, []))),
             )
         )
     return rows

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from datetime import date
+from functools import lru_cache
 
 import phonenumbers
 from email_validator import EmailNotValidError, validate_email
@@ -53,6 +54,7 @@ def parse_phone(text: str, country: str = "NL") -> str:
     return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164)
 
 
+@lru_cache(maxsize=4096)
 def format_phone(e164: str) -> str:
     """E.164 → national format for Dutch numbers ('06 12345678'), international for others."""
     if not e164:

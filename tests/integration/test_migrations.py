@@ -68,3 +68,7 @@ def test_fresh_start_creates_the_database_at_head(tmp_path, paths):
     assert people.count_people(app.services) == 0
     assert list(paths.backup_dir.glob("*")) == []  # nothing to back up on a first start
     app.close()
+
+
+def test_head_constant_is_alembics_head():
+    assert migrate.HEAD == migrate.head_revision()

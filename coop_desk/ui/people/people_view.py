@@ -58,7 +58,13 @@ class PeopleView(QWidget):
         self.delete_button.clicked.connect(self.delete_current)
         QShortcut(QKeySequence("Ctrl+F"), self, activated=self.focus_search)
         QShortcut(QKeySequence("Ctrl+Shift+N"), self, activated=self.new_person)
-        QShortcut(QKeySequence(Qt.Key.Key_Return), self.table, activated=self.edit_current)
+        for key, widget, slot in (
+            (Qt.Key.Key_Return, self.table, self.edit_current),
+            (Qt.Key.Key_Enter, self.table, self.edit_current),
+            (Qt.Key.Key_Down, self.search, self._on_search_enter),
+        ):
+            shortcut = QShortcut(QKeySequence(key), widget, activated=slot)
+            shortcut.setContext(Qt.ShortcutContext.WidgetShortcut)
 
     def _build(self) -> None:
         self.search = QLineEdit()
@@ -129,17 +135,16 @@ class PeopleView(QWidget):
         self.model.set_query(self.search.text())
         total = self.model.total
         self.count_label.setText(self.tr("%n person(s)", "", total))
-        if total:
-            self.table.selectRow(0)
-        else:
-            self._show_card(None)
+        # No automatic selection: opening a file is a deliberate act (and is audited as a view).
+        self._show_card(None)
 
     def _on_search_enter(self) -> None:
+        """Enter in the search field: search now and move to the first result."""
         if self._timer.isActive():
             self.run_search()
         if self.model.rowCount():
             self.table.setFocus()
-            self.table.selectRow(max(0, self.table.currentIndex().row()))
+            self.table.selectRow(0)
 
     def _selected_id(self) -> int | None:
         rows = self.table.selectionModel().selectedRows()
