@@ -401,8 +401,10 @@ def _sort_column(session: Session):
 def _page(session: Session, query: str, offset: int, limit: int, today: date) -> list[PersonRow]:
     """One page of list rows, selecting only the columns the list shows (this runs on every keystroke)."""
     first_phone = (
-        select(Phone.number).where(Phone.person_id == Person.id).order_by(Phone.position).limit(1)
-    ).scalar_subquery().label("phone")
+        (select(Phone.number).where(Phone.person_id == Person.id).order_by(Phone.position).limit(1))
+        .scalar_subquery()
+        .label("phone")
+    )
     statement = (
         select(
             Person.id,

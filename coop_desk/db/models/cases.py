@@ -119,7 +119,8 @@ class IntakeCall(Base):
     urgency: Mapped[str] = mapped_column(String(10), default="normaal")
     outcome: Mapped[str] = mapped_column(String(20))
     case_id: Mapped[int | None] = mapped_column(ForeignKey("help_case.id", ondelete="SET NULL"), index=True)
-    callback_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    callback_at: Mapped[datetime | None] = mapped_column(UTCDateTime, index=True)
+    callback_done_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
     handler: Mapped[str] = mapped_column(String(80), default="")
 
     categories: Mapped[list[Category]] = relationship(secondary=call_category, order_by=Category.position)

@@ -98,6 +98,7 @@ def upgrade() -> None:
         sa.Column("outcome", sa.String(length=20), nullable=False),
         sa.Column("case_id", sa.Integer(), nullable=True),
         sa.Column("callback_at", sa.DateTime(), nullable=True),
+        sa.Column("callback_done_at", sa.DateTime(), nullable=True),
         sa.Column("handler", sa.String(length=80), nullable=False),
         sa.CheckConstraint(
             "outcome in ('info', 'new_case', 'existing_case', 'callback')", name=op.f("ck_intake_call_outcome")
@@ -115,6 +116,7 @@ def upgrade() -> None:
         sa.PrimaryKeyConstraint("id", name=op.f("pk_intake_call")),
     )
     with op.batch_alter_table("intake_call", schema=None) as batch_op:
+        batch_op.create_index(batch_op.f("ix_intake_call_callback_at"), ["callback_at"], unique=False)
         batch_op.create_index(batch_op.f("ix_intake_call_caller_id"), ["caller_id"], unique=False)
         batch_op.create_index(batch_op.f("ix_intake_call_case_id"), ["case_id"], unique=False)
         batch_op.create_index(batch_op.f("ix_intake_call_started_at"), ["started_at"], unique=False)
@@ -282,6 +284,7 @@ def downgrade() -> None:
         batch_op.drop_index(batch_op.f("ix_intake_call_subject_id"))
         batch_op.drop_index(batch_op.f("ix_intake_call_started_at"))
         batch_op.drop_index(batch_op.f("ix_intake_call_case_id"))
+        batch_op.drop_index(batch_op.f("ix_intake_call_callback_at"))
         batch_op.drop_index(batch_op.f("ix_intake_call_caller_id"))
 
     op.drop_table("intake_call")
