@@ -255,7 +255,10 @@ def _create_case_search() -> None:
         sa.Column("case_id", sa.Integer(), sa.ForeignKey("help_case.id", ondelete="CASCADE"), primary_key=True),
         sa.Column("document", sa.Text(), nullable=False),
     )
-    if bind.dialect.name == "postgresql":
+    has_trigrams = bind.dialect.name == "postgresql" and bind.exec_driver_sql(
+        "SELECT 1 FROM pg_extension WHERE extname = 'pg_trgm'"
+    ).scalar()
+    if has_trigrams:
         op.execute("CREATE INDEX ix_case_search_document ON case_search USING gin (document gin_trgm_ops)")
 
 

@@ -1,0 +1,1 @@
+"""The Vandaag start screen: cards contributed by the working areas."""

@@ -1,0 +1,142 @@
+"""The Vandaag start screen: a grid of cards, each contributed by a working area.
+
+The dashboard knows nothing about calls, help requests or rides: an area hands it `TodayCard`s
+(a title and a loader returning `CardItem`s), and the main window decides which cards to show.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QBrush, QColor, QFont, QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QFrame,
+    QGridLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
+
+
+@dataclass(frozen=True)
+class CardItem:
+    """One line on a card. `level` is 'normal', 'today' or 'overdue'; `open` runs on double-click/Enter."""
+
+    when: str
+    text: str
+    detail: str = ""
+    level: str = "normal"
+    open: Callable[[], None] | None = None
+
+
+@dataclass(frozen=True)
+class TodayCard:
+    key: str
+    title: str
+    load: Callable[[], list[CardItem]]
+    empty_text: str
+
+
+class CardWidget(QFrame):
+    LEVEL_COLOURS = {"overdue": "#b00020", "today": "#1a5fb4"}
+
+    def __init__(self, card: TodayCard, parent=None) -> None:
+        super().__init__(parent)
+        self.card = card
+        self.setObjectName(f"card_{card.key}")
+        self.setFrameShape(QFrame.Shape.StyledPanel)
+        self.setStyleSheet("CardWidget { background: white; border: 1px solid #c8c8c8; border-radius: 6px; }")
+        self.heading = QLabel()
+        font = self.heading.font()
+        font.setPointSizeF(font.pointSizeF() * 1.3)
+        font.setBold(True)
+        self.heading.setFont(font)
+        self.items = QListWidget()
+        self.items.setObjectName(f"card_items_{card.key}")
+        self.items.setFrameShape(QFrame.Shape.NoFrame)
+        self.items.setWordWrap(True)
+        self.items.setStyleSheet("QListWidget::item { padding: 4px 2px; border-bottom: 1px solid #eee; }")
+        self.items.itemActivated.connect(self._on_activated)
+        self.items.itemDoubleClicked.connect(self._on_activated)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.heading)
+        layout.addWidget(self.items)
+        self._entries: list[CardItem] = []
+
+    def refresh(self) -> None:
+        self._entries = self.card.load()
+        self.items.clear()
+        self.heading.setText(f"{self.card.title} ({len(self._entries)})" if self._entries else self.card.title)
+        if not self._entries:
+            empty = QListWidgetItem(self.card.empty_text)
+            empty.setFlags(Qt.ItemFlag.NoItemFlags)
+            empty.setForeground(QBrush(QColor("#666")))
+            self.items.addItem(empty)
+            return
+        for entry in self._entries:
+            line = f"{entry.when}  {entry.text}" if entry.when else entry.text
+            if entry.detail:
+                line += f"\n{entry.detail}"
+            item = QListWidgetItem(line)
+            colour = self.LEVEL_COLOURS.get(entry.level)
+            if colour:
+                item.setForeground(QBrush(QColor(colour)))
+                font = QFont(item.font())
+                font.setBold(True)
+                item.setFont(font)
+            self.items.addItem(item)
+
+    def entries(self) -> list[CardItem]:
+        return list(self._entries)
+
+    def _on_activated(self, item: QListWidgetItem) -> None:
+        row = self.items.row(item)
+        if 0 <= row < len(self._entries) and self._entries[row].open is not None:
+            self._entries[row].open()
+
+
+class TodayView(QWidget):
+    """Shows the cards in two columns and reloads them all on `refresh()` (and F5)."""
+
+    def __init__(self, cards: list[TodayCard], parent=None) -> None:
+        super().__init__(parent)
+        self.setObjectName("today_view")
+        self.title = QLabel()
+        font = self.title.font()
+        font.setPointSizeF(font.pointSizeF() * 1.6)
+        font.setBold(True)
+        self.title.setFont(font)
+        self.refresh_button = QPushButton(self.tr("Refresh (F5)"))
+        self.refresh_button.clicked.connect(self.refresh)
+        QShortcut(QKeySequence("F5"), self, activated=self.refresh)
+        grid_host = QWidget()
+        grid = QGridLayout(grid_host)
+        grid.setSpacing(12)
+        self.cards: dict[str, CardWidget] = {}
+        for index, card in enumerate(cards):
+            widget = CardWidget(card)
+            self.cards[card.key] = widget
+            grid.addWidget(widget, index // 2, index % 2)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setWidget(grid_host)
+        header = QGridLayout()
+        header.addWidget(self.title, 0, 0)
+        header.addWidget(self.refresh_button, 0, 1, Qt.AlignmentFlag.AlignRight)
+        layout = QVBoxLayout(self)
+        layout.addLayout(header)
+        layout.addWidget(scroll, 1)
+
+    def set_heading(self, text: str) -> None:
+        self.title.setText(text)
+
+    def refresh(self) -> None:
+        for widget in self.cards.values():
+            widget.refresh()
