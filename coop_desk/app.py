@@ -8,7 +8,7 @@ import sys
 from logging.handlers import RotatingFileHandler
 from pathlib import Path
 
-from PySide6.QtCore import QLibraryInfo, QLocale, QSettings, Qt, QTranslator
+from PySide6.QtCore import QLibraryInfo, QLocale, QSettings, Qt, QTimer, QTranslator
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication, QMessageBox
 
@@ -130,6 +130,7 @@ def run_gui(db: str | None) -> int:
     window = MainWindow(context)
     window.show()
     window.people_view.run_search()
+    QTimer.singleShot(0, window.after_show)
     try:
         return app.exec()
     finally:

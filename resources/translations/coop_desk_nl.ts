@@ -19,6 +19,743 @@ De details staan in {log}</translation>
     </message>
 </context>
 <context>
+    <name>CallView</name>
+    <message>
+        <source>Consultation hour</source>
+        <translation>Spreekuur</translation>
+    </message>
+    <message>
+        <source>Caller</source>
+        <translation>Beller</translation>
+    </message>
+    <message>
+        <source>Name, street + house number, postcode or phone number</source>
+        <translation>Naam, straat + huisnummer, postcode of telefoonnummer</translation>
+    </message>
+    <message>
+        <source>Unknown caller… (Ctrl+U)</source>
+        <translation>Onbekende beller… (Ctrl+U)</translation>
+    </message>
+    <message>
+        <source>&amp;Anonymous</source>
+        <translation>&amp;Anoniem</translation>
+    </message>
+    <message>
+        <source>The caller does not want to give a name</source>
+        <translation>De beller wil geen naam noemen</translation>
+    </message>
+    <message>
+        <source>e.g. Sam de Wit</source>
+        <translation>bijv. Sam de Wit</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Naam</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>Telefoon</translation>
+    </message>
+    <message>
+        <source>Register as caller</source>
+        <translation>Inschrijven als beller</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Annuleren</translation>
+    </message>
+    <message>
+        <source>Calls on behalf of</source>
+        <translation>Belt namens</translation>
+    </message>
+    <message>
+        <source>Calls on behalf of… (Alt+N)</source>
+        <translation>Belt namens… (Alt+N)</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Weghalen</translation>
+    </message>
+    <message>
+        <source>Whom is the call about? Name, address or phone number</source>
+        <translation>Over wie gaat het gesprek? Naam, adres of telefoonnummer</translation>
+    </message>
+    <message>
+        <source>e.g. daughter, neighbour</source>
+        <translation>bijv. dochter, buurvrouw</translation>
+    </message>
+    <message>
+        <source>Relation</source>
+        <translation>Relatie</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Notitie</translation>
+    </message>
+    <message>
+        <source>What is the call about? (Tab goes to the categories)</source>
+        <translation>Waar gaat het gesprek over? (Tab gaat naar de categorieën)</translation>
+    </message>
+    <message>
+        <source>Categories</source>
+        <translation>Categorieën</translation>
+    </message>
+    <message>
+        <source>Urgency:</source>
+        <translation>Urgentie:</translation>
+    </message>
+    <message>
+        <source>low</source>
+        <translation>laag</translation>
+    </message>
+    <message>
+        <source>normal</source>
+        <translation>normaal</translation>
+    </message>
+    <message>
+        <source>high</source>
+        <translation>hoog</translation>
+    </message>
+    <message>
+        <source>Outcome</source>
+        <translation>Afloop</translation>
+    </message>
+    <message>
+        <source>Information given, closed (Alt+1)</source>
+        <translation>Informatie gegeven en afgesloten (Alt+1)</translation>
+    </message>
+    <message>
+        <source>New help request (Alt+2)</source>
+        <translation>Nieuwe hulpvraag (Alt+2)</translation>
+    </message>
+    <message>
+        <source>With an existing help request (Alt+3)</source>
+        <translation>Bij bestaande hulpvraag (Alt+3)</translation>
+    </message>
+    <message>
+        <source>Call back (Alt+4)</source>
+        <translation>Terugbellen (Alt+4)</translation>
+    </message>
+    <message>
+        <source>Short description, e.g. Lift to the hospital on Thursday</source>
+        <translation>Korte omschrijving, bijv. vervoer naar het ziekenhuis op donderdag</translation>
+    </message>
+    <message>
+        <source>dd-mm-yyyy (optional)</source>
+        <translation>dd-mm-jjjj (niet verplicht)</translation>
+    </message>
+    <message>
+        <source>Description</source>
+        <translation>Omschrijving</translation>
+    </message>
+    <message>
+        <source>Follow up on</source>
+        <translation>Terugbellen op</translation>
+    </message>
+    <message>
+        <source>Help request</source>
+        <translation>Hulpvraag</translation>
+    </message>
+    <message>
+        <source>dd-mm-yyyy</source>
+        <translation>dd-mm-jjjj</translation>
+    </message>
+    <message>
+        <source>hh:mm</source>
+        <translation>uu:mm</translation>
+    </message>
+    <message>
+        <source>at</source>
+        <translation>om</translation>
+    </message>
+    <message>
+        <source>Call back on</source>
+        <translation>Terugbellen op</translation>
+    </message>
+    <message>
+        <source>Discard call</source>
+        <translation>Gesprek weggooien</translation>
+    </message>
+    <message>
+        <source>Save (Ctrl+Enter)</source>
+        <translation>Opslaan (Ctrl+Enter)</translation>
+    </message>
+    <message>
+        <source>New call</source>
+        <translation>Nieuw gesprek</translation>
+    </message>
+    <message>
+        <source>A call is still being typed and has not been saved. Discard it and start a new call?</source>
+        <translation>Er wordt nog een gesprek getypt dat niet is opgeslagen. Dat gesprek weggooien en een nieuw gesprek beginnen?</translation>
+    </message>
+    <message>
+        <source>Unsaved call</source>
+        <translation>Niet opgeslagen gesprek</translation>
+    </message>
+    <message>
+        <source>There is a call that was not saved yet (from {time}). Restore it?</source>
+        <translation>Er is een gesprek dat nog niet was opgeslagen (van {time}). Terughalen?</translation>
+    </message>
+    <message>
+        <source>not a member</source>
+        <translation>geen lid</translation>
+    </message>
+    <message>
+        <source>member</source>
+        <translation>lid</translation>
+    </message>
+    <message>
+        <source>volunteer</source>
+        <translation>vrijwilliger</translation>
+    </message>
+    <message>
+        <source>client</source>
+        <translation>hulpvrager</translation>
+    </message>
+    <message>
+        <source>informal carer</source>
+        <translation>mantelzorger</translation>
+    </message>
+    <message>
+        <source>Anonymous caller.</source>
+        <translation>Anonieme beller.</translation>
+    </message>
+    <message>
+        <source>Type in the search field and press Enter to choose the caller.</source>
+        <translation>Typ in het zoekveld en druk op Enter om de beller te kiezen.</translation>
+    </message>
+    <message>
+        <source>Roles</source>
+        <translation>Rollen</translation>
+    </message>
+    <message>
+        <source>Open help requests</source>
+        <translation>Open hulpvragen</translation>
+    </message>
+    <message>
+        <source>Contact persons</source>
+        <translation>Contactpersonen</translation>
+    </message>
+    <message>
+        <source>Contact person for</source>
+        <translation>Contactpersoon voor</translation>
+    </message>
+    <message>
+        <source>Last contact</source>
+        <translation>Laatste contact</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>geen</translation>
+    </message>
+    <message>
+        <source>Calls on behalf of {name}</source>
+        <translation>Belt namens {name}</translation>
+    </message>
+    <message>
+        <source>Make {name} the person this call is about</source>
+        <translation>Maak {name} degene om wie dit gesprek gaat</translation>
+    </message>
+    <message>
+        <source>The call is about the caller.</source>
+        <translation>Het gesprek gaat over de beller zelf.</translation>
+    </message>
+    <message>
+        <source>About: {person}</source>
+        <translation>Gaat over: {person}</translation>
+    </message>
+    <message>
+        <source>(no open help requests)</source>
+        <translation>(geen open hulpvragen)</translation>
+    </message>
+    <message>
+        <source>That is not a time; write it as hh:mm, for example 10:00.</source>
+        <translation>Geen tijd; schrijf die als uu:mm, bijvoorbeeld 10:00.</translation>
+    </message>
+    <message>
+        <source>Call saved; help request #{number} created.</source>
+        <translation>Gesprek opgeslagen; hulpvraag #{number} aangemaakt.</translation>
+    </message>
+    <message>
+        <source>Call saved with help request #{number}.</source>
+        <translation>Gesprek opgeslagen bij hulpvraag #{number}.</translation>
+    </message>
+    <message>
+        <source>Call saved; call back on {date} at {time}.</source>
+        <translation>Gesprek opgeslagen; terugbellen op {date} om {time}.</translation>
+    </message>
+    <message>
+        <source>Call saved.</source>
+        <translation>Gesprek opgeslagen.</translation>
+    </message>
+    <message>
+        <source>Discard this call? What you typed will be lost.</source>
+        <translation>Dit gesprek weggooien? Wat u hebt getypt gaat verloren.</translation>
+    </message>
+    <message>
+        <source>No call in progress</source>
+        <translation>Geen gesprek bezig</translation>
+    </message>
+    <message>
+        <source>Call started at {time} · {duration} min</source>
+        <translation>Gesprek gestart om {time} · {duration} min</translation>
+    </message>
+</context>
+<context>
+    <name>CallerTableModel</name>
+    <message>
+        <source>Name</source>
+        <translation>Naam</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>Adres</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>Telefoon</translation>
+    </message>
+    <message>
+        <source>Membership</source>
+        <translation>Lidmaatschap</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>Open</translation>
+    </message>
+    <message>
+        <source>Last contact</source>
+        <translation>Laatste contact</translation>
+    </message>
+    <message>
+        <source>Open help requests</source>
+        <translation>Open hulpvragen</translation>
+    </message>
+</context>
+<context>
+    <name>CaseDialog</name>
+    <message>
+        <source>New</source>
+        <translation>Nieuw</translation>
+    </message>
+    <message>
+        <source>In progress</source>
+        <translation>In behandeling</translation>
+    </message>
+    <message>
+        <source>Referred</source>
+        <translation>Doorverwezen</translation>
+    </message>
+    <message>
+        <source>Completed</source>
+        <translation>Afgerond</translation>
+    </message>
+    <message>
+        <source>Stopped</source>
+        <translation>Gestopt</translation>
+    </message>
+    <message>
+        <source>Call</source>
+        <translation>Gesprek</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Notitie</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Referral</source>
+        <translation>Doorverwijzing</translation>
+    </message>
+    <message>
+        <source>Call back</source>
+        <translation>Terugbellen</translation>
+    </message>
+    <message>
+        <source>Self-reliance</source>
+        <translation>Zelfredzaamheid</translation>
+    </message>
+    <message>
+        <source>Handler</source>
+        <translation>Behandelaar</translation>
+    </message>
+    <message>
+        <source>Letter</source>
+        <translation>Brief</translation>
+    </message>
+    <message>
+        <source>Change</source>
+        <translation>Wijziging</translation>
+    </message>
+    <message>
+        <source>Add note</source>
+        <translation>Notitie toevoegen</translation>
+    </message>
+    <message>
+        <source>Refer</source>
+        <translation>Doorverwijzen</translation>
+    </message>
+    <message>
+        <source>Details</source>
+        <translation>Gegevens</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>Datum</translation>
+    </message>
+    <message>
+        <source>Route</source>
+        <translation>Soort</translation>
+    </message>
+    <message>
+        <source>To</source>
+        <translation>Naar</translation>
+    </message>
+    <message>
+        <source>Life domain</source>
+        <translation>Leefgebied</translation>
+    </message>
+    <message>
+        <source>Intake</source>
+        <translation>Intake</translation>
+    </message>
+    <message>
+        <source>Closure</source>
+        <translation>Afsluiting</translation>
+    </message>
+    <message>
+        <source>Record scores…</source>
+        <translation>Scores vastleggen…</translation>
+    </message>
+    <message>
+        <source>Timeline</source>
+        <translation>Tijdlijn</translation>
+    </message>
+    <message>
+        <source>Referrals</source>
+        <translation>Doorverwijzingen</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Sluiten</translation>
+    </message>
+    <message>
+        <source>What was discussed or done?</source>
+        <translation>Wat is besproken of gedaan?</translation>
+    </message>
+    <message>
+        <source>Reason (required to complete or stop):</source>
+        <translation>Reden (verplicht bij afronden of stoppen):</translation>
+    </message>
+    <message>
+        <source>Why does the status change?</source>
+        <translation>Waarom verandert de status?</translation>
+    </message>
+    <message>
+        <source>dd-mm-yyyy</source>
+        <translation>dd-mm-jjjj</translation>
+    </message>
+    <message>
+        <source>Call back on</source>
+        <translation>Terugbellen op</translation>
+    </message>
+    <message>
+        <source>What to call about</source>
+        <translation>Waarover terugbellen</translation>
+    </message>
+    <message>
+        <source>Set call back</source>
+        <translation>Terugbellen vastleggen</translation>
+    </message>
+    <message>
+        <source>Clear call back</source>
+        <translation>Terugbelafspraak vervalt</translation>
+    </message>
+    <message>
+        <source>Refer to</source>
+        <translation>Doorverwijzen naar</translation>
+    </message>
+    <message>
+        <source>Work group, provider, organisation or person</source>
+        <translation>Werkgroep, aanbieder, organisatie of persoon</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Naam</translation>
+    </message>
+    <message>
+        <source>Description</source>
+        <translation>Omschrijving</translation>
+    </message>
+    <message>
+        <source>Categories</source>
+        <translation>Categorieën</translation>
+    </message>
+    <message>
+        <source>Urgency</source>
+        <translation>Urgentie</translation>
+    </message>
+    <message>
+        <source>Save description</source>
+        <translation>Omschrijving opslaan</translation>
+    </message>
+    <message>
+        <source>Change handler</source>
+        <translation>Behandelaar wijzigen</translation>
+    </message>
+    <message>
+        <source>Help request not found</source>
+        <translation>Hulpvraag niet gevonden</translation>
+    </message>
+    <message>
+        <source>Help request {number}: {title}</source>
+        <translation>Hulpvraag {number}: {title}</translation>
+    </message>
+    <message>
+        <source>Status now: {status}</source>
+        <translation>Status nu: {status}</translation>
+    </message>
+    <message>
+        <source>Reopen</source>
+        <translation>Heropenen</translation>
+    </message>
+    <message>
+        <source>Take on (in progress)</source>
+        <translation>In behandeling nemen</translation>
+    </message>
+    <message>
+        <source>Mark as referred</source>
+        <translation>Op doorverwezen zetten</translation>
+    </message>
+    <message>
+        <source>Complete</source>
+        <translation>Afronden</translation>
+    </message>
+    <message>
+        <source>Stop</source>
+        <translation>Stoppen</translation>
+    </message>
+    <message>
+        <source>(no client)</source>
+        <translation>(geen hulpvrager)</translation>
+    </message>
+    <message>
+        <source>overdue</source>
+        <translation>achterstallig</translation>
+    </message>
+    <message>
+        <source>today</source>
+        <translation>vandaag</translation>
+    </message>
+    <message>
+        <source>Client</source>
+        <translation>Hulpvrager</translation>
+    </message>
+    <message>
+        <source>Opened</source>
+        <translation>Geopend</translation>
+    </message>
+    <message>
+        <source>Closed</source>
+        <translation>Afgesloten</translation>
+    </message>
+    <message>
+        <source>Help request {number}</source>
+        <translation>Hulpvraag {number}</translation>
+    </message>
+    <message>
+        <source>Nothing recorded yet.</source>
+        <translation>Nog niets vastgelegd.</translation>
+    </message>
+    <message>
+        <source>Not saved</source>
+        <translation>Niet opgeslagen</translation>
+    </message>
+    <message>
+        <source>Changed by someone else</source>
+        <translation>Intussen gewijzigd</translation>
+    </message>
+    <message>
+        <source>Fill in the date to call back, or choose Clear call back.</source>
+        <translation>Vul de terugbeldatum in, of kies Terugbelafspraak vervalt.</translation>
+    </message>
+    <message>
+        <source>Nothing to save</source>
+        <translation>Niets op te slaan</translation>
+    </message>
+    <message>
+        <source>No life domain was scored.</source>
+        <translation>Er is geen enkel leefgebied gescoord.</translation>
+    </message>
+</context>
+<context>
+    <name>CaseloadTableModel</name>
+    <message>
+        <source>No.</source>
+        <translation>Nr.</translation>
+    </message>
+    <message>
+        <source>Client</source>
+        <translation>Hulpvrager</translation>
+    </message>
+    <message>
+        <source>Description</source>
+        <translation>Omschrijving</translation>
+    </message>
+    <message>
+        <source>Categories</source>
+        <translation>Categorieën</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Handler</source>
+        <translation>Behandelaar</translation>
+    </message>
+    <message>
+        <source>Opened</source>
+        <translation>Geopend</translation>
+    </message>
+    <message>
+        <source>Call back</source>
+        <translation>Terugbellen</translation>
+    </message>
+    <message>
+        <source>Last activity</source>
+        <translation>Laatste activiteit</translation>
+    </message>
+    <message>
+        <source>New</source>
+        <translation>Nieuw</translation>
+    </message>
+    <message>
+        <source>In progress</source>
+        <translation>In behandeling</translation>
+    </message>
+    <message>
+        <source>Referred</source>
+        <translation>Doorverwezen</translation>
+    </message>
+    <message>
+        <source>Completed</source>
+        <translation>Afgerond</translation>
+    </message>
+    <message>
+        <source>Stopped</source>
+        <translation>Gestopt</translation>
+    </message>
+    <message>
+        <source>This column cannot be sorted</source>
+        <translation>Op deze kolom kan niet worden gesorteerd</translation>
+    </message>
+    <message>
+        <source>(no client)</source>
+        <translation>(geen hulpvrager)</translation>
+    </message>
+</context>
+<context>
+    <name>CaseloadView</name>
+    <message>
+        <source>Open</source>
+        <translation>Open</translation>
+    </message>
+    <message>
+        <source>New</source>
+        <translation>Nieuw</translation>
+    </message>
+    <message>
+        <source>In progress</source>
+        <translation>In behandeling</translation>
+    </message>
+    <message>
+        <source>Referred</source>
+        <translation>Doorverwezen</translation>
+    </message>
+    <message>
+        <source>Completed</source>
+        <translation>Afgerond</translation>
+    </message>
+    <message>
+        <source>Stopped</source>
+        <translation>Gestopt</translation>
+    </message>
+    <message>
+        <source>All</source>
+        <translation>Alle</translation>
+    </message>
+    <message>
+        <source>Overdue</source>
+        <translation>Achterstallig</translation>
+    </message>
+    <message>
+        <source>Today</source>
+        <translation>Vandaag</translation>
+    </message>
+    <message>
+        <source>Overdue or today</source>
+        <translation>Achterstallig of vandaag</translation>
+    </message>
+    <message numerus="yes">
+        <source>Older than %n day(s)</source>
+        <translation>
+            <numerusform>Ouder dan %n dag</numerusform>
+            <numerusform>Ouder dan %n dagen</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Search in notes (Ctrl+F)</source>
+        <translation>Zoeken in notities (Ctrl+F)</translation>
+    </message>
+    <message>
+        <source>Open request</source>
+        <translation>Openen</translation>
+    </message>
+    <message>
+        <source>Open the selected help request (Enter)</source>
+        <translation>De gekozen hulpvraag openen (Enter)</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>Categorie</translation>
+    </message>
+    <message>
+        <source>Handler</source>
+        <translation>Behandelaar</translation>
+    </message>
+    <message>
+        <source>Call back</source>
+        <translation>Terugbellen</translation>
+    </message>
+    <message>
+        <source>Request age</source>
+        <translation>Looptijd</translation>
+    </message>
+    <message>
+        <source>All categories</source>
+        <translation>Alle categorieën</translation>
+    </message>
+    <message>
+        <source>All handlers</source>
+        <translation>Alle behandelaars</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln help request(s)</source>
+        <translation>
+            <numerusform>%Ln hulpvraag</numerusform>
+            <numerusform>%Ln hulpvragen</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>CooperativeDialog</name>
     <message>
         <source>Cooperative details</source>
@@ -156,12 +893,40 @@ De details staan in het logbestand:
 <context>
     <name>MainWindow</name>
     <message>
+        <source>New call</source>
+        <translation>Nieuw gesprek</translation>
+    </message>
+    <message>
         <source>Database: {place}</source>
         <translation>Database: {place}</translation>
     </message>
     <message>
+        <source>Today</source>
+        <translation>Vandaag</translation>
+    </message>
+    <message>
+        <source>Consultation hour</source>
+        <translation>Spreekuur</translation>
+    </message>
+    <message>
+        <source>Help requests</source>
+        <translation>Hulpvragen</translation>
+    </message>
+    <message>
         <source>People</source>
         <translation>Mensen</translation>
+    </message>
+    <message>
+        <source>Call back</source>
+        <translation>Terugbellen</translation>
+    </message>
+    <message>
+        <source>Have you called {name} back?
+
+{about}</source>
+        <translation>Hebt u {name} teruggebeld?
+
+{about}</translation>
     </message>
     <message>
         <source>&amp;File</source>
@@ -578,6 +1343,83 @@ Toch opslaan als nieuwe persoon?</translation>
     <message>
         <source>You have changed this person. Close without saving?</source>
         <translation>U hebt deze persoon gewijzigd. Sluiten zonder op te slaan?</translation>
+    </message>
+</context>
+<context>
+    <name>ScoresDialog</name>
+    <message>
+        <source>Record self-reliance</source>
+        <translation>Zelfredzaamheid vastleggen</translation>
+    </message>
+    <message>
+        <source>At intake</source>
+        <translation>Bij intake</translation>
+    </message>
+    <message>
+        <source>At closure</source>
+        <translation>Bij afsluiting</translation>
+    </message>
+    <message>
+        <source>Moment</source>
+        <translation>Moment</translation>
+    </message>
+    <message>
+        <source>1 = acute problems, 5 = fully self-reliant; – = not scored</source>
+        <translation>1 = acute problematiek, 5 = volledig zelfredzaam; – = niet gescoord</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>Opslaan</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Annuleren</translation>
+    </message>
+    <message>
+        <source>Score each life domain from 1 (acute problems) to 5 (fully self-reliant).</source>
+        <translation>Scoor elk leefgebied van 1 (acute problematiek) tot 5 (volledig zelfredzaam).</translation>
+    </message>
+</context>
+<context>
+    <name>TodayCards</name>
+    <message>
+        <source>tomorrow</source>
+        <translation>morgen</translation>
+    </message>
+    <message>
+        <source>Call back</source>
+        <translation>Terugbellen</translation>
+    </message>
+    <message>
+        <source>No callbacks due today.</source>
+        <translation>Vandaag hoeft er niemand teruggebeld te worden.</translation>
+    </message>
+    <message>
+        <source>on behalf of {name}</source>
+        <translation>namens {name}</translation>
+    </message>
+    <message>
+        <source>Calls today</source>
+        <translation>Gesprekken vandaag</translation>
+    </message>
+    <message>
+        <source>No calls registered today yet.</source>
+        <translation>Vandaag zijn nog geen gesprekken geregistreerd.</translation>
+    </message>
+    <message>
+        <source>New help requests this week</source>
+        <translation>Nieuwe hulpvragen deze week</translation>
+    </message>
+    <message>
+        <source>No new help requests this week.</source>
+        <translation>Deze week nog geen nieuwe hulpvragen.</translation>
+    </message>
+</context>
+<context>
+    <name>TodayView</name>
+    <message>
+        <source>Refresh (F5)</source>
+        <translation>Verversen (F5)</translation>
     </message>
 </context>
 </TS>

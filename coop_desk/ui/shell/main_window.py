@@ -20,10 +20,16 @@ from PySide6.QtWidgets import (
 
 from coop_desk.context import AppContext
 from coop_desk.db import migrate
-from coop_desk.services import cooperative
+from coop_desk.services import cases, cooperative, intake
 from coop_desk.services.audit import program_version
+from coop_desk.services.dates import format_long_date
+from coop_desk.ui.cases.case_dialog import CaseDialog
+from coop_desk.ui.cases.caseload_view import CaseloadView
+from coop_desk.ui.intake.call_view import CallView
 from coop_desk.ui.people.people_view import PeopleView
 from coop_desk.ui.settings.cooperative_dialog import CooperativeDialog
+from coop_desk.ui.shell import today_cards
+from coop_desk.ui.today.today_view import TodayView
 
 
 @dataclass(frozen=True)
@@ -69,6 +75,11 @@ class MainWindow(QMainWindow):
             self.addAction(action)
         self.navigation.currentRowChanged.connect(self.stack.setCurrentIndex)
         self.navigation.setCurrentRow(0)
+        self.new_call_action = QAction(self.tr("New call"), self)
+        self.new_call_action.setShortcut(QKeySequence("Ctrl+N"))
+        self.new_call_action.setShortcutContext(Qt.ShortcutContext.ApplicationShortcut)
+        self.new_call_action.triggered.connect(self.start_call)
+        self.addAction(self.new_call_action)
         self._build_menus()
         self.update_title()
         self.statusBar().showMessage(self.tr("Database: {place}").format(place=app.database_label))
@@ -76,7 +87,32 @@ class MainWindow(QMainWindow):
 
     def _areas(self) -> list[Area]:
         ctx = self._app.services
-        return [Area("people", self.tr("People"), lambda: PeopleView(ctx))]
+        return [
+            Area("today", self.tr("Today"), self._build_today),
+            Area("intake", self.tr("Consultation hour"), lambda: self._connect_call_view(CallView(ctx))),
+            Area("cases", self.tr("Help requests"), lambda: self._connect_caseload(CaseloadView(ctx))),
+            Area("people", self.tr("People"), lambda: PeopleView(ctx)),
+        ]
+
+    def _build_today(self) -> TodayView:
+        ctx = self._app.services
+        view = TodayView(
+            [
+                today_cards.callbacks_card(ctx, self.open_case, self._on_callback_chosen),
+                today_cards.calls_today_card(ctx, self.open_case),
+                today_cards.new_cases_card(ctx, self.open_case),
+            ]
+        )
+        view.set_heading(format_long_date(ctx.today()).capitalize())
+        return view
+
+    def _connect_call_view(self, view: CallView) -> CallView:
+        view.call_saved.connect(lambda _call_id, _case_id: self.refresh_counts(refresh_today=True))
+        return view
+
+    def _connect_caseload(self, view: CaseloadView) -> CaseloadView:
+        view.counts_changed.connect(lambda: self.refresh_counts(refresh_today=True))
+        return view
 
     @property
     def people_view(self) -> PeopleView:
@@ -84,8 +120,73 @@ class MainWindow(QMainWindow):
         assert isinstance(view, PeopleView)
         return view
 
+    @property
+    def call_view(self) -> CallView:
+        view = self.areas["intake"]
+        assert isinstance(view, CallView)
+        return view
+
+    @property
+    def caseload_view(self) -> CaseloadView:
+        view = self.areas["cases"]
+        assert isinstance(view, CaseloadView)
+        return view
+
+    @property
+    def today_view(self) -> TodayView:
+        view = self.areas["today"]
+        assert isinstance(view, TodayView)
+        return view
+
+    def show_area(self, key: str) -> None:
+        self.navigation.setCurrentRow(list(self.areas).index(key))
+
+    def start_call(self) -> None:
+        """Ctrl+N anywhere: go to the Spreekuur and start a new call with the cursor in the search field."""
+        self.show_area("intake")
+        self.call_view.start_new_call()
+
+    def open_case(self, case_id: int) -> None:
+        dialog = CaseDialog(self._app.services, case_id, self)
+        dialog.changed.connect(lambda _id: self.refresh_counts(refresh_today=True))
+        dialog.open()
+
+    def _on_callback_chosen(self, callback: intake.Callback) -> None:
+        answer = QMessageBox.question(
+            self,
+            self.tr("Call back"),
+            self.tr("Have you called {name} back?\n\n{about}").format(name=callback.name, about=callback.about),
+        )
+        if answer == QMessageBox.StandardButton.Yes:
+            intake.complete_callback(self._app.services, callback.id)
+            self.refresh_counts(refresh_today=True)
+
+    def refresh_counts(self, refresh_today: bool = False) -> None:
+        """Show the number of callbacks due and of open help requests in the navigation."""
+        figures = cases.counts(self._app.services)
+        due = len(intake.callbacks_due(self._app.services, self._app.services.today()))
+        titles = {
+            "today": self.tr("Today") + (f" ({due})" if due else ""),
+            "cases": self.tr("Help requests") + (f" ({figures.open})" if figures.open else ""),
+        }
+        for row in range(self.navigation.count()):
+            item = self.navigation.item(row)
+            key = item.data(Qt.ItemDataRole.UserRole)
+            if key in titles:
+                item.setText(titles[key])
+        if refresh_today:
+            self.today_view.refresh()
+
+    def after_show(self) -> None:
+        """Work done once the window is on screen: figures, the start screen, a call draft left behind."""
+        self.refresh_counts(refresh_today=True)
+        if self.call_view.offer_draft():
+            self.show_area("intake")
+
     def _build_menus(self) -> None:
         file_menu = self.menuBar().addMenu(self.tr("&File"))
+        file_menu.addAction(self.new_call_action)
+        file_menu.addSeparator()
         settings = QAction(self.tr("Cooperative &details…"), self)
         settings.setShortcut(QKeySequence("Ctrl+,"))
         settings.triggered.connect(self.open_cooperative_settings)

@@ -1,0 +1,1 @@
+"""The Hulpvragen screen: caseload list, filters and the help request dialog."""
