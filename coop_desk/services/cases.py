@@ -11,7 +11,9 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 
 from sqlalchemy import Select, and_, func, select
+from sqlalchemy import case as sql_case
 from sqlalchemy.orm import Session, selectinload
+from sqlalchemy.orm.attributes import flag_modified
 from sqlalchemy.orm.exc import StaleDataError
 
 from coop_desk.db.models import CaseEvent, Category, HelpCase, IntakeCall, Person, Phone, Referral, SelfRelianceScore
@@ -319,6 +321,9 @@ def _save(ctx: ServiceContext, case_id: int, version: int, change, event_type: s
         with ctx.uow() as session:
             case = _load_for_change(session, case_id, version)
             change(session, case)
+            # every save moves the version on, also when only timeline rows or scores changed and the
+            # clock did not move (last_activity_at unchanged would mean no UPDATE and no new version)
+            flag_modified(case, "last_activity_at")
             reindex_case(session, case)
             audit.record(
                 session,
@@ -539,16 +544,18 @@ def add_referral(ctx: ServiceContext, case_id: int, version: int, referral: Refe
             raise ValidationError({"route": "Een afgesloten hulpvraag kan niet meer worden doorverwezen."})
         if referral.volunteer_id is not None and session.get(Person, referral.volunteer_id) is None:
             raise ValidationError({"target": "Deze vrijwilliger bestaat niet (meer)."})
+        target = " ".join(referral.target.split())[:160]
         case.referrals.append(
             Referral(
                 route=referral.route,
-                target=" ".join(referral.target.split())[:160],
+                target=target,
                 note=referral.note.strip(),
                 volunteer_id=referral.volunteer_id,
                 referred_on=ctx.today(),
             )
         )
-        text = f"Doorverwezen naar {ROUTE_LABELS[referral.route].lower()}: {referral.target.strip()}"
+        label = ROUTE_LABELS[referral.route]
+        text = f"Doorverwezen naar {label[0].lower()}{label[1:]}: {target}"
         if referral.note.strip():
             text += f" ({referral.note.strip()})"
         old = case.status
@@ -620,11 +627,14 @@ def _order(sort: CaseSort, session: Session):
         column = Person.sort_key.collate("C") if session.get_bind().dialect.name == "postgresql" else Person.sort_key
     elif sort.column == "follow_up_on":
         column = HelpCase.follow_up_on
+    elif sort.column == "status":
+        # the order of the workflow, not of the codes' spelling
+        column = sql_case(*((HelpCase.status == s, i) for i, s in enumerate(CASE_STATUSES)), else_=len(CASE_STATUSES))
     else:
         column = getattr(HelpCase, sort.column)
     ordered = column.desc() if sort.descending else column.asc()
-    if sort.column == "follow_up_on":
-        ordered = ordered.nulls_last()
+    if sort.column in ("follow_up_on", "client"):
+        ordered = ordered.nulls_last()  # cases without a date or client last, the same on every backend
     tiebreak = HelpCase.id.desc() if sort.descending else HelpCase.id.asc()
     return ordered, tiebreak
 

@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 
 from sqlalchemy import func, or_, select
+from sqlalchemy.orm import aliased
 
 from coop_desk.db.models import CallDraft, Category, ContactPerson, HelpCase, IntakeCall, Membership, Person, Phone
 from coop_desk.db.models.cases import CALL_OUTCOMES, URGENCIES
@@ -139,13 +140,17 @@ def lookup_callers(ctx: ServiceContext, query: str, limit: int = 20) -> list[Cal
         memberships = {m.person_id: m for m in session.scalars(select(Membership).where(Membership.person_id.in_(ids)))}
         contacts: dict[int, list[str]] = {}
         contact_for: dict[int, list[str]] = {}
-        for c, subject in session.execute(
-            select(ContactPerson, Person)
+        registered = aliased(Person)  # a contact person in the register may have no name typed on the card
+        for c, subject, contact in session.execute(
+            select(ContactPerson, Person, registered)
             .join(Person, Person.id == ContactPerson.person_id)
+            .outerjoin(registered, registered.id == ContactPerson.contact_id)
             .where(or_(ContactPerson.person_id.in_(ids), ContactPerson.contact_id.in_(ids)))
         ):
             label = (
-                c.name + (f" ({c.relation})" if c.relation else "") + (f" {format_phone(c.phone)}" if c.phone else "")
+                (c.name or cases.person_name(contact))
+                + (f" ({c.relation})" if c.relation else "")
+                + (f" {format_phone(c.phone)}" if c.phone else "")
             )
             if c.person_id in ids:
                 contacts.setdefault(c.person_id, []).append(label)
@@ -192,8 +197,8 @@ def quick_add_person(ctx: ServiceContext, full_name: str, phone: str = "") -> in
     if not name:
         raise ValidationError({"name": "Vul de naam van de beller in."})
     first, _, rest = name.partition(" ")
-    if not rest:
-        first, rest = "", first
+    if not rest or split_surname(name)[0]:
+        first, rest = "", name  # 'Vries' or 'de Vries': a surname only, no roepnaam
     prefix, surname = split_surname(rest)
     try:
         detail = people.create_person(
