@@ -47,10 +47,16 @@ def parse_phone(text: str, country: str = "NL") -> str:
     except phonenumbers.NumberParseException:
         raise ValueError("Dit is geen telefoonnummer.") from None
     if not phonenumbers.is_valid_number(number):
-        digits = re.sub(r"\D", "", value)
-        if len(digits) < 10:
-            raise ValueError("Dit telefoonnummer heeft te weinig cijfers.")
-        raise ValueError("Dit telefoonnummer bestaat niet; controleer de cijfers.")
+        # A number of the right length in a range the library does not know yet is kept: refusing what
+        # the person on the phone gave would lose it. Only impossible numbers are refused.
+        types = (phonenumbers.PhoneNumberType.MOBILE, phonenumbers.PhoneNumberType.FIXED_LINE)
+        reasons = {phonenumbers.is_possible_number_for_type_with_reason(number, t) for t in types}
+        if phonenumbers.ValidationResult.IS_POSSIBLE not in reasons:
+            if reasons & {phonenumbers.ValidationResult.TOO_SHORT, phonenumbers.ValidationResult.INVALID_LENGTH}:
+                raise ValueError("Dit telefoonnummer heeft te weinig cijfers.")
+            if phonenumbers.ValidationResult.TOO_LONG in reasons:
+                raise ValueError("Dit telefoonnummer heeft te veel cijfers.")
+            raise ValueError("Dit telefoonnummer bestaat niet; controleer de cijfers.")
     return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164)
 
 
