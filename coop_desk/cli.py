@@ -25,6 +25,13 @@ def build_parser() -> argparse.ArgumentParser:
     demo = commands.add_parser("demo", help="vul een lege database met een fictief demodorp")
     demo.add_argument("--members", type=int, default=300, metavar="N", help="aantal leden (standaard 300)")
     demo.add_argument("--seed", type=int, default=1, metavar="N", help="startgetal; zelfde getal, zelfde dorp")
+    demo.add_argument(
+        "--cases",
+        type=int,
+        default=None,
+        metavar="N",
+        help="aantal hulpvragen (standaard de helft van het aantal leden)",
+    )
     return parser
 
 
@@ -36,10 +43,13 @@ def _demo(args: argparse.Namespace) -> int:
     if args.members < 1:
         print("Fout: --members moet minstens 1 zijn.", file=sys.stderr)
         return 2
+    if args.cases is not None and args.cases < 0:
+        print("Fout: --cases kan niet negatief zijn.", file=sys.stderr)
+        return 2
     start = time.perf_counter()
     app = open_app(args.db)
     try:
-        summary = fill_demo_village(app.services, members=args.members, seed=args.seed)
+        summary = fill_demo_village(app.services, members=args.members, seed=args.seed, cases=args.cases)
     except ServiceError as exc:
         print(f"Fout: {exc}", file=sys.stderr)
         return 1
@@ -47,8 +57,8 @@ def _demo(args: argparse.Namespace) -> int:
         app.close()
     print(
         f"Demodorp gemaakt in {app.database_label}: {summary.people} mensen in {summary.households} huishoudens, "
-        f"{summary.members} leden, {summary.volunteers} vrijwilligers, {summary.clients} hulpvragers "
-        f"({time.perf_counter() - start:.1f} s)."
+        f"{summary.members} leden, {summary.volunteers} vrijwilligers, {summary.clients} hulpvragers, "
+        f"{summary.cases} hulpvragen en {summary.calls} gesprekken ({time.perf_counter() - start:.1f} s)."
     )
     return 0
 

@@ -20,7 +20,7 @@ from PySide6.QtWidgets import QApplication, QWidget
 from coop_desk.app import create_application
 from coop_desk.config import Paths
 from coop_desk.context import open_app
-from coop_desk.services import people
+from coop_desk.services import intake, people
 from coop_desk.services.demo import fill_demo_village
 from coop_desk.ui.people.person_dialog import PersonDialog
 from coop_desk.ui.settings.cooperative_dialog import CooperativeDialog
@@ -62,6 +62,30 @@ def main() -> int:
         window = MainWindow(context, settings)
         window.resize(1360, 820)
         window.show()
+        window.people_view.run_search()
+        window.after_show()
+        shoot(app, window, "vandaag")
+
+        window.start_call()
+        call = window.call_view
+        call.search.setText("muller")
+        call.run_lookup()
+        call.choose_caller(call.picker.model.match_at(0))
+        call.note.setPlainText("Vraagt of iemand haar donderdag naar het ziekenhuis in Zeist kan brengen.")
+        shoot(app, window, "spreekuur")
+        intake.discard_draft(context.services)
+
+        window.show_area("cases")
+        window.caseload_view.refresh()
+        shoot(app, window, "hulpvragen")
+        case_row = window.caseload_view.model.case_at(0)
+        if case_row is not None:
+            dialog = window.caseload_view.open_case(case_row.id)
+            dialog.resize(1100, 760)
+            shoot(app, dialog, "hulpvraag")
+            dialog.close()
+
+        window.show_area("people")
         view = window.people_view
         view.run_search()
         shoot(app, window, "mensen")

@@ -1,6 +1,7 @@
 """Coop Desk's benchmark runner, run on demand (never part of CI's pass/fail).
 
-    uv run python tests/benchmarks/run.py [NAME …] [--json FILE] [--repeat N] [--members N] [--seed N] [--fresh]
+    uv run python tests/benchmarks/run.py [NAME …] [--json FILE] [--repeat N] [--members N] [--cases N] [--seed N]
+        [--fresh]
 
 Runs the named benchmarks (all without names) on a large generated village, prints a table of medians against
 their goals and, with --json, writes them to FILE. Missed goals are reported, not failed: the exit code is 0 unless
@@ -23,6 +24,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
+import bench_cases
 import bench_people
 import bench_startup
 from timing import Result
@@ -38,6 +40,11 @@ class Benchmark:
 BENCHMARKS: dict[str, Benchmark] = {
     "startup": Benchmark(bench_startup.run, "process start to main window shown with the people list (subprocess)"),
     "people_lookup": Benchmark(bench_people.run, "one search keystroke incl. model update; and a naive LIKE baseline"),
+    "lookup": Benchmark(
+        bench_cases.run_lookup, "caller lookup per keystroke at the Spreekuur incl. model; and a naive LIKE baseline"
+    ),
+    "caseload_filter": Benchmark(bench_cases.run_caseload_filter, "change a caseload filter: first page + count"),
+    "open_case": Benchmark(bench_cases.run_open_case, "open a help request with 50+ timeline lines (service + dialog)"),
 }
 
 
@@ -59,12 +66,17 @@ def parse_args(argv: list[str]) -> argparse.Namespace:
     parser.add_argument("--json", type=Path, metavar="FILE", help="also write the results as JSON to FILE")
     parser.add_argument("--repeat", type=int, metavar="N", help="runs/passes per benchmark (default: its own)")
     parser.add_argument("--members", type=int, default=10_000, metavar="N", help="village size (default 10000)")
+    parser.add_argument(
+        "--cases", type=int, metavar="N", help="help requests in the village (default ten per member: 100000)"
+    )
     parser.add_argument("--seed", type=int, default=7, help="village seed (default 7)")
     parser.add_argument("--fresh", action="store_true", help="rebuild the cached village")
     args = parser.parse_args(argv)
     unknown = [name for name in args.names if name not in BENCHMARKS]
     if unknown:
         parser.error(f"unknown benchmark {', '.join(unknown)}; known: {', '.join(BENCHMARKS)}")
+    if args.cases is not None and args.cases < 0:
+        parser.error("--cases cannot be negative")
     if args.repeat is not None and args.repeat < 1:
         parser.error("--repeat must be at least 1")
     return args
@@ -106,9 +118,12 @@ def main(argv: list[str] | None = None) -> int:
     failed: list[str] = []
     results: list[Result] = []
     try:
-        village = prepare_village(args.members, args.seed, workdir, fresh=args.fresh)
+        village = prepare_village(args.members, args.seed, workdir, fresh=args.fresh, cases=args.cases)
         how = "from cache" if village.build_seconds is None else f"built in {village.build_seconds:.1f} s"
-        print(f"village: {village.members} members, seed {village.seed}, {how}: {village.path}")
+        print(
+            f"village: {village.members} members, {village.cases} help requests, seed {village.seed}, {how}: "
+            f"{village.path}"
+        )
         for name in names:
             print(f"running {name} …", flush=True)
             start = time.perf_counter()

@@ -15,10 +15,16 @@ ROOT = Path(__file__).resolve().parents[2]
 _SOURCES = ("coop_desk/db", "coop_desk/services")
 
 
-def build_village(path: Path, members: int, seed: int) -> None:
+def default_cases(members: int) -> int:
+    """Help requests in a benchmark village: ten per member (10,000 members: 100,000 requests)."""
+    return members * 10
+
+
+def build_village(path: Path, members: int, seed: int, cases: int | None = None) -> None:
     """Write a fresh demo village to the SQLite file `path`: one place for everything a benchmark village holds.
 
-    Later benchmarks add their data here (e.g. cases), so that every benchmark sees the same village.
+    People, `cases` help requests (default ten per member) with their calls, timeline, referrals and scores, and
+    loose calls. Later benchmarks add their data here, so that every benchmark sees the same village.
     """
     from coop_desk.config import Paths
     from coop_desk.context import open_app
@@ -29,7 +35,9 @@ def build_village(path: Path, members: int, seed: int) -> None:
         paths = Paths(Path(home) / "data", Path(home) / "logs", Path(home) / "backups")
         context = open_app(str(path), paths=paths)
         try:
-            fill_demo_village(context.services, members=members, seed=seed)
+            fill_demo_village(
+                context.services, members=members, seed=seed, cases=default_cases(members) if cases is None else cases
+            )
         finally:
             context.close()
 
@@ -57,6 +65,7 @@ class Village:
     seed: int
     workdir: Path
     build_seconds: float | None = None  # None when it came from the cache
+    cases: int = 0
 
     def copy(self, name: str) -> Path:
         """A private copy of the village database (searching writes audit entries; the cache stays clean)."""
@@ -72,17 +81,21 @@ class Village:
         return target
 
 
-def prepare_village(members: int, seed: int, workdir: Path, *, fresh: bool = False) -> Village:
-    """The village for this size and seed, from the cache when the database sources did not change."""
+def prepare_village(
+    members: int, seed: int, workdir: Path, *, fresh: bool = False, cases: int | None = None
+) -> Village:
+    """The village for this size, number of help requests and seed, from the cache when the database sources
+    did not change."""
+    cases = default_cases(members) if cases is None else cases
     folder = cache_dir()
-    stem = f"village-m{members}-s{seed}"
+    stem = f"village-m{members}-c{cases}-s{seed}"
     path = folder / f"{stem}-{_source_hash()}.sqlite"
     if path.exists() and not fresh:
-        return Village(path, members, seed, workdir)
+        return Village(path, members, seed, workdir, cases=cases)
     building = folder / f"{stem}-building-{os.getpid()}.sqlite"
     start = time.perf_counter()
     try:
-        build_village(building, members, seed)
+        build_village(building, members, seed, cases)
     except BaseException:
         for part in folder.glob(f"{building.name}*"):
             part.unlink(missing_ok=True)
@@ -92,4 +105,4 @@ def prepare_village(members: int, seed: int, workdir: Path, *, fresh: bool = Fal
     for old in folder.glob(f"{stem}-*.sqlite*"):  # versions built from older sources
         if old != path and "-building-" not in old.name:
             old.unlink(missing_ok=True)
-    return Village(path, members, seed, workdir, seconds)
+    return Village(path, members, seed, workdir, seconds, cases=cases)
