@@ -6,6 +6,7 @@ import argparse
 import sys
 import time
 
+from coop_desk import cli_excel
 from coop_desk.services.audit import program_version
 
 
@@ -22,6 +23,7 @@ def build_parser() -> argparse.ArgumentParser:
         "standaard COOP_DESK_DB of het bestand in de gebruikersmap",
     )
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
+    cli_excel.add_commands(commands)
     demo = commands.add_parser("demo", help="vul een lege database met een fictief demodorp")
     demo.add_argument("--members", type=int, default=300, metavar="N", help="aantal leden (standaard 300)")
     demo.add_argument("--seed", type=int, default=1, metavar="N", help="startgetal; zelfde getal, zelfde dorp")
@@ -65,6 +67,10 @@ def _demo(args: argparse.Namespace) -> int:
 
 def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
+    for extension in (cli_excel,):
+        code = extension.run(args)
+        if code is not None:
+            return code
     if args.command == "demo":
         return _demo(args)
     from coop_desk.app import run_gui

@@ -645,20 +645,36 @@ def caseload(
     """One page of help requests matching the filter, sorted. A text search is audited."""
     with ctx.uow() as session:
         statement = (
-            select(HelpCase, Person)
+            select(
+                HelpCase.id,
+                HelpCase.client_id,
+                HelpCase.title,
+                HelpCase.status,
+                HelpCase.handler,
+                HelpCase.urgency,
+                HelpCase.opened_at,
+                HelpCase.follow_up_on,
+                HelpCase.last_activity_at,
+                Person.initials,
+                Person.first_name,
+                Person.prefix,
+                Person.surname,
+                Person.partner_prefix,
+                Person.partner_surname,
+                Person.name_usage,
+            )
             .outerjoin(Person, HelpCase.client_id == Person.id)
             .order_by(*_order(sort, session))
             .offset(offset)
             .limit(limit)
         )
         result = session.execute(_filtered(session, statement, f, ctx.today())).all()
-        ids = [case.id for case, _ in result]
         names: dict[int, list[str]] = {}
-        if ids:
+        if result:
             for case_id, name in session.execute(
                 select(case_category.c.case_id, Category.name)
                 .join(Category, Category.id == case_category.c.category_id)
-                .where(case_category.c.case_id.in_(ids))
+                .where(case_category.c.case_id.in_([r.id for r in result]))
                 .order_by(Category.position)
             ):
                 names.setdefault(case_id, []).append(name)
@@ -666,19 +682,31 @@ def caseload(
             audit.record(session, ctx, audit.READ, "case.search", object_type="help_case", detail=f.text.strip()[:200])
         return [
             CaseRow(
-                id=case.id,
-                client_id=case.client_id,
-                client_name=list_name(_parts(person)) if person is not None else "",
-                title=case.title,
-                status=case.status,
-                categories=tuple(names.get(case.id, [])),
-                handler=case.handler,
-                urgency=case.urgency,
-                opened_at=case.opened_at,
-                follow_up_on=case.follow_up_on,
-                last_activity_at=case.last_activity_at,
+                id=r.id,
+                client_id=r.client_id,
+                client_name=list_name(
+                    NameParts(
+                        initials=r.initials,
+                        first_name=r.first_name,
+                        prefix=r.prefix,
+                        surname=r.surname,
+                        partner_prefix=r.partner_prefix,
+                        partner_surname=r.partner_surname,
+                        name_usage=r.name_usage,
+                    )
+                )
+                if r.client_id is not None and r.surname is not None
+                else "",
+                title=r.title,
+                status=r.status,
+                categories=tuple(names.get(r.id, [])),
+                handler=r.handler,
+                urgency=r.urgency,
+                opened_at=r.opened_at,
+                follow_up_on=r.follow_up_on,
+                last_activity_at=r.last_activity_at,
             )
-            for case, person in result
+            for r in result
         ]
 
 

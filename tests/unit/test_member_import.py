@@ -5,7 +5,6 @@ and the command line."""
 from __future__ import annotations
 
 import argparse
-import io
 import re
 import subprocess
 import sys
@@ -712,15 +711,6 @@ def test_cli_import_problems_dry_run_and_success(tmp_path, capsys):
     assert cli("--db", db, "demo") is None  # not one of these commands
 
 
-def _cli_is_wired() -> bool:
-    from coop_desk import cli as main_cli
-
-    stream = io.StringIO()
-    main_cli.build_parser().print_help(stream)
-    return "import" in stream.getvalue() and "export" in stream.getvalue()
-
-
-@pytest.mark.skipif(not _cli_is_wired(), reason="coop_desk/cli.py does not add the Excel commands yet")
 def test_cli_as_a_separate_process(tmp_path):
     db = tmp_path / "proces.sqlite"
     path = sample_without_bad_rows(tmp_path)

@@ -56,7 +56,8 @@ case_category = Table(
     "case_category",
     Base.metadata,
     Column("case_id", ForeignKey("help_case.id", ondelete="CASCADE"), primary_key=True),
-    Column("category_id", ForeignKey("category.id", ondelete="RESTRICT"), primary_key=True, index=True),
+    Column("category_id", ForeignKey("category.id", ondelete="RESTRICT"), primary_key=True),
+    Index("ix_case_category_category_case", "category_id", "case_id"),
 )
 
 
@@ -77,12 +78,12 @@ class HelpCase(Base):
     status: Mapped[str] = mapped_column(String(20), default="nieuw")
     urgency: Mapped[str] = mapped_column(String(10), default="normaal")
     handler: Mapped[str] = mapped_column(String(80), default="", index=True)
-    opened_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    opened_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow, index=True)
     closed_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
     close_reason: Mapped[str] = mapped_column(Text, default="")
     follow_up_on: Mapped[date | None] = mapped_column(Date)
     follow_up_note: Mapped[str] = mapped_column(String(300), default="")
-    last_activity_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    last_activity_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow, index=True)
     version: Mapped[int] = mapped_column(Integer, default=1)
 
     categories: Mapped[list[Category]] = relationship(secondary=case_category, order_by=Category.position)

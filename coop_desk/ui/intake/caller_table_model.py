@@ -15,6 +15,7 @@ class CallerTableModel(QAbstractTableModel):
     """The lookup is short (at most ~20 rows), so the whole result is replaced at once by `set_rows()`."""
 
     NAME, ADDRESS, PHONE, MEMBERSHIP, OPEN_CASES, LAST_CONTACT = range(6)
+    WIDTHS = {NAME: 22, PHONE: 13, MEMBERSHIP: 14, OPEN_CASES: 6, LAST_CONTACT: 13}  # in digit widths
 
     def __init__(self, parent=None) -> None:
         super().__init__(parent)

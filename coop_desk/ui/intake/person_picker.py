@@ -41,10 +41,12 @@ class PersonPicker(QWidget):
         self.table.setFocusPolicy(Qt.FocusPolicy.ClickFocus)
         header = self.table.horizontalHeader()
         header.setStretchLastSection(False)
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(CallerTableModel.NAME, QHeaderView.ResizeMode.Interactive)
+        # Fixed widths: sizing columns to their contents costs a pass over every cell on each keystroke.
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setSectionResizeMode(CallerTableModel.ADDRESS, QHeaderView.ResizeMode.Stretch)
-        self.table.setColumnWidth(CallerTableModel.NAME, 190)
+        digit = self.fontMetrics().horizontalAdvance("0")
+        for column, chars in CallerTableModel.WIDTHS.items():
+            self.table.setColumnWidth(column, digit * chars)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(6)

@@ -66,6 +66,8 @@ def upgrade() -> None:
         batch_op.create_index(batch_op.f("ix_help_case_handler"), ["handler"], unique=False)
         batch_op.create_index("ix_help_case_status_follow_up", ["status", "follow_up_on"], unique=False)
         batch_op.create_index("ix_help_case_status_opened", ["status", "opened_at"], unique=False)
+        batch_op.create_index(batch_op.f("ix_help_case_opened_at"), ["opened_at"], unique=False)
+        batch_op.create_index(batch_op.f("ix_help_case_last_activity_at"), ["last_activity_at"], unique=False)
 
     op.create_table(
         "case_category",
@@ -80,7 +82,7 @@ def upgrade() -> None:
         sa.PrimaryKeyConstraint("case_id", "category_id", name=op.f("pk_case_category")),
     )
     with op.batch_alter_table("case_category", schema=None) as batch_op:
-        batch_op.create_index(batch_op.f("ix_case_category_category_id"), ["category_id"], unique=False)
+        batch_op.create_index("ix_case_category_category_case", ["category_id", "case_id"], unique=False)
 
     op.create_table(
         "intake_call",
@@ -255,9 +257,10 @@ def _create_case_search() -> None:
         sa.Column("case_id", sa.Integer(), sa.ForeignKey("help_case.id", ondelete="CASCADE"), primary_key=True),
         sa.Column("document", sa.Text(), nullable=False),
     )
-    has_trigrams = bind.dialect.name == "postgresql" and bind.exec_driver_sql(
-        "SELECT 1 FROM pg_extension WHERE extname = 'pg_trgm'"
-    ).scalar()
+    has_trigrams = (
+        bind.dialect.name == "postgresql"
+        and bind.exec_driver_sql("SELECT 1 FROM pg_extension WHERE extname = 'pg_trgm'").scalar()
+    )
     if has_trigrams:
         op.execute("CREATE INDEX ix_case_search_document ON case_search USING gin (document gin_trgm_ops)")
 
@@ -292,11 +295,13 @@ def downgrade() -> None:
 
     op.drop_table("intake_call")
     with op.batch_alter_table("case_category", schema=None) as batch_op:
-        batch_op.drop_index(batch_op.f("ix_case_category_category_id"))
+        batch_op.drop_index("ix_case_category_category_case")
 
     op.drop_table("case_category")
     with op.batch_alter_table("help_case", schema=None) as batch_op:
         batch_op.drop_index("ix_help_case_status_opened")
+        batch_op.drop_index(batch_op.f("ix_help_case_opened_at"))
+        batch_op.drop_index(batch_op.f("ix_help_case_last_activity_at"))
         batch_op.drop_index("ix_help_case_status_follow_up")
         batch_op.drop_index(batch_op.f("ix_help_case_handler"))
         batch_op.drop_index(batch_op.f("ix_help_case_client_id"))
