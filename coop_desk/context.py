@@ -33,6 +33,13 @@ class AppContext:
         return self.engine.url.render_as_string(hide_password=True)
 
     def close(self) -> None:
+        """Let SQLite refresh its planner statistics where they went stale (its advice for every close)."""
+        if self.engine.dialect.name == "sqlite":
+            try:
+                with self.engine.connect() as connection:
+                    connection.exec_driver_sql("PRAGMA optimize")
+            except Exception:  # noqa: BLE001 - housekeeping must never stop the program from closing
+                log.warning("PRAGMA optimize failed", exc_info=True)
         self.engine.dispose()
 
 
