@@ -129,7 +129,6 @@ def run_gui(db: str | None) -> int:
         return 0
     window = MainWindow(context)
     window.show()
-    window.people_view.run_search()
     QTimer.singleShot(0, window.after_show)
     try:
         return app.exec()

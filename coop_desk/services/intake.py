@@ -6,17 +6,17 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass
-from datetime import date, datetime, time, timedelta
+from datetime import UTC, date, datetime, time, timedelta
 
 from sqlalchemy import func, or_, select
-from sqlalchemy.orm import aliased
+from sqlalchemy.orm import aliased, selectinload
 
 from coop_desk.db.models import CallDraft, Category, ContactPerson, HelpCase, IntakeCall, Membership, Person, Phone
 from coop_desk.db.models.cases import CALL_OUTCOMES, URGENCIES
 from coop_desk.services import audit, cases, people
 from coop_desk.services.context import ServiceContext
 from coop_desk.services.errors import NotFoundError, ValidationError
-from coop_desk.services.names import split_surname
+from coop_desk.services.names import NameParts, formal_name, split_surname
 from coop_desk.services.validation import format_phone, parse_phone
 
 OUTCOME_LABELS = {
@@ -405,6 +405,7 @@ def calls_between(ctx: ServiceContext, start: datetime, end: datetime, limit: in
                 .where(IntakeCall.started_at >= start, IntakeCall.started_at < end)
                 .order_by(IntakeCall.started_at.desc())
                 .limit(limit)
+                .options(selectinload(IntakeCall.categories))
             )
         )
         ids = {c.caller_id for c in calls} | {c.subject_id for c in calls}
@@ -429,75 +430,147 @@ def calls_between(ctx: ServiceContext, start: datetime, end: datetime, limit: in
         return rows
 
 
-def calls_on(ctx: ServiceContext, day: date) -> list[CallRow]:
+def calls_on(ctx: ServiceContext, day: date, limit: int = 500) -> list[CallRow]:
+    """The calls of one local day, newest first."""
     start, end = _local_day_bounds(day)
-    return calls_between(ctx, start, end)
+    return calls_between(ctx, start, end, limit)
 
 
-def callbacks_due(ctx: ServiceContext, until: date) -> list[Callback]:
-    """Open callbacks from calls and follow-up dates of open help requests, due on or before `until`."""
+def count_calls_on(ctx: ServiceContext, day: date) -> int:
+    start, end = _local_day_bounds(day)
+    with ctx.uow() as session:
+        statement = select(func.count()).select_from(IntakeCall)
+        return session.scalar(statement.where(IntakeCall.started_at >= start, IntakeCall.started_at < end)) or 0
+
+
+def _name_columns():
+    return (
+        Person.initials,
+        Person.first_name,
+        Person.prefix,
+        Person.surname,
+        Person.partner_prefix,
+        Person.partner_surname,
+        Person.name_usage,
+    )
+
+
+def _name_of(row) -> str:
+    if row.surname is None:
+        return ""
+    return formal_name(
+        NameParts(
+            initials=row.initials,
+            first_name=row.first_name,
+            prefix=row.prefix,
+            surname=row.surname,
+            partner_prefix=row.partner_prefix,
+            partner_surname=row.partner_surname,
+            name_usage=row.name_usage,
+        )
+    )
+
+
+def _first_phone(person_id_column):
+    return (
+        (select(Phone.number).where(Phone.person_id == person_id_column).order_by(Phone.position).limit(1))
+        .scalar_subquery()
+        .label("phone")
+    )
+
+
+def _due_calls(until: date):
     _, end = _local_day_bounds(until)
+    return (
+        IntakeCall.callback_at.is_not(None),
+        IntakeCall.callback_done_at.is_(None),
+        IntakeCall.callback_at < end,
+    )
+
+
+def _due_cases(until: date):
+    return (
+        HelpCase.status.in_(sorted(cases.OPEN_STATUSES)),
+        HelpCase.follow_up_on.is_not(None),
+        HelpCase.follow_up_on <= until,
+    )
+
+
+def callbacks_due(ctx: ServiceContext, until: date, limit: int | None = None) -> list[Callback]:
+    """Open callbacks from calls and follow-up dates of open help requests, due on or before `until`,
+    earliest first (at most `limit` of each kind before merging, when given). Two queries in all."""
     now = ctx.now()
     today = ctx.today()
     result: list[Callback] = []
     with ctx.uow() as session:
-        phones = {}
-
-        def phone_of(person_id: int | None) -> str:
-            if person_id is None:
-                return ""
-            if person_id not in phones:
-                number = session.scalar(
-                    select(Phone.number).where(Phone.person_id == person_id).order_by(Phone.position).limit(1)
-                )
-                phones[person_id] = format_phone(number or "")
-            return phones[person_id]
-
-        for call in session.scalars(
-            select(IntakeCall)
-            .where(
-                IntakeCall.callback_at.is_not(None), IntakeCall.callback_done_at.is_(None), IntakeCall.callback_at < end
+        person_id = func.coalesce(IntakeCall.caller_id, IntakeCall.subject_id)
+        calls = (
+            select(
+                IntakeCall.id,
+                IntakeCall.callback_at,
+                IntakeCall.caller_name,
+                IntakeCall.caller_phone,
+                IntakeCall.note,
+                person_id.label("person_id"),
+                *_name_columns(),
+                _first_phone(person_id),
             )
-            .order_by(IntakeCall.callback_at)
-        ):
-            person_id = call.caller_id or call.subject_id
-            person = session.get(Person, person_id) if person_id else None
+            .outerjoin(Person, Person.id == person_id)
+            .where(*_due_calls(until))
+            .order_by(IntakeCall.callback_at, IntakeCall.id)
+            .limit(limit)
+        )
+        for row in session.execute(calls):
+            due = row.callback_at if row.callback_at.tzinfo else row.callback_at.replace(tzinfo=UTC)
             result.append(
                 Callback(
                     kind="call",
-                    id=call.id,
-                    due=call.callback_at,
-                    person_id=person_id,
-                    name=cases.person_name(person) or call.caller_name or "onbekende beller",
-                    phone=phone_of(person_id) or format_phone(call.caller_phone),
-                    about=call.note,
-                    overdue=call.callback_at < now,
+                    id=row.id,
+                    due=due,
+                    person_id=row.person_id,
+                    name=_name_of(row) or row.caller_name or "onbekende beller",
+                    phone=format_phone(row.phone or row.caller_phone or ""),
+                    about=row.note,
+                    overdue=due < now,
                 )
             )
-        for case, person in session.execute(
-            select(HelpCase, Person)
-            .outerjoin(Person, Person.id == HelpCase.client_id)
-            .where(
-                HelpCase.status.in_(sorted(cases.OPEN_STATUSES)),
-                HelpCase.follow_up_on.is_not(None),
-                HelpCase.follow_up_on <= until,
+        follow_ups = (
+            select(
+                HelpCase.id,
+                HelpCase.client_id,
+                HelpCase.follow_up_on,
+                HelpCase.follow_up_note,
+                HelpCase.title,
+                *_name_columns(),
+                _first_phone(HelpCase.client_id),
             )
-            .order_by(HelpCase.follow_up_on)
-        ):
-            due = datetime.combine(case.follow_up_on, time(9, 0)).astimezone()
+            .outerjoin(Person, Person.id == HelpCase.client_id)
+            .where(*_due_cases(until))
+            .order_by(HelpCase.follow_up_on, HelpCase.id)
+            .limit(limit)
+        )
+        for row in session.execute(follow_ups):
             result.append(
                 Callback(
                     kind="case",
-                    id=case.id,
-                    due=due,
-                    person_id=case.client_id,
-                    name=cases.person_name(person),
-                    phone=phone_of(case.client_id),
-                    about=case.follow_up_note or case.title,
-                    overdue=case.follow_up_on < today,
+                    id=row.id,
+                    due=datetime.combine(row.follow_up_on, time(9, 0)).astimezone(),
+                    person_id=row.client_id,
+                    name=_name_of(row),
+                    phone=format_phone(row.phone or ""),
+                    about=row.follow_up_note or row.title,
+                    overdue=row.follow_up_on < today,
                 )
             )
-    return sorted(result, key=lambda c: c.due)
+    result.sort(key=lambda c: c.due)
+    return result[:limit] if limit is not None else result
+
+
+def count_callbacks_due(ctx: ServiceContext, until: date) -> int:
+    with ctx.uow() as session:
+        calls = session.scalar(select(func.count()).select_from(IntakeCall).where(*_due_calls(until))) or 0
+        follow_ups = session.scalar(select(func.count()).select_from(HelpCase).where(*_due_cases(until))) or 0
+        return calls + follow_ups
 
 
 def complete_callback(ctx: ServiceContext, call_id: int) -> None:

@@ -11,7 +11,6 @@ from datetime import date
 from functools import lru_cache
 
 import phonenumbers
-from email_validator import EmailNotValidError, validate_email
 from stdnum import iban as stdnum_iban
 from stdnum.exceptions import ValidationError as StdnumError
 from stdnum.nl import postcode as nl_postcode
@@ -79,6 +78,8 @@ def parse_email(text: str) -> str:
     value = text.strip()
     if not value:
         return ""
+    from email_validator import EmailNotValidError, validate_email  # imported late: it pulls in asyncio
+
     try:
         return validate_email(value, check_deliverability=False).normalized
     except EmailNotValidError:

@@ -29,9 +29,11 @@ def main(db: str, settings_file: str) -> int:
         return 1
     window = MainWindow(context, QSettings(settings_file, QSettings.Format.IniFormat))
     window.show()
-    window.people_view.run_search()
 
     def shown() -> None:
+        # What the program does once the window is up (Vandaag with its cards, the counts), plus the people
+        # list filled as the goal is defined (building the Mensen screen fills it).
+        window.after_show()
         print(f"shown {window.people_view.model.rowCount()}", flush=True)
         app.quit()
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QSettings, QSize, Qt
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
@@ -23,13 +24,14 @@ from coop_desk.db import migrate
 from coop_desk.services import cases, cooperative, intake
 from coop_desk.services.audit import program_version
 from coop_desk.services.dates import format_long_date
-from coop_desk.ui.cases.case_dialog import CaseDialog
-from coop_desk.ui.cases.caseload_view import CaseloadView
-from coop_desk.ui.intake.call_view import CallView
 from coop_desk.ui.people.people_view import PeopleView
 from coop_desk.ui.settings.cooperative_dialog import CooperativeDialog
 from coop_desk.ui.shell import today_cards
 from coop_desk.ui.today.today_view import TodayView
+
+if TYPE_CHECKING:  # the screens of other areas are imported when first shown, to keep start-up quick
+    from coop_desk.ui.cases.caseload_view import CaseloadView
+    from coop_desk.ui.intake.call_view import CallView
 
 
 @dataclass(frozen=True)
@@ -47,7 +49,8 @@ class MainWindow(QMainWindow):
         self._app = app
         self._settings = settings or QSettings()
         self.setObjectName("main_window")
-        self.areas: dict[str, QWidget] = {}
+        self._specs: dict[str, Area] = {}
+        self._built: dict[str, QWidget] = {}
         self.navigation = QListWidget()
         self.navigation.setObjectName("navigation")
         self.navigation.setIconSize(QSize(20, 20))
@@ -62,9 +65,8 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(central)
 
         for number, area in enumerate(self._areas(), start=1):
-            widget = area.build()
-            self.areas[area.key] = widget
-            self.stack.addWidget(widget)
+            self._specs[area.key] = area
+            self.stack.addWidget(QWidget())  # the real screen is built when it is first shown
             item = QListWidgetItem(area.title)
             item.setData(Qt.ItemDataRole.UserRole, area.key)
             item.setToolTip(f"{area.title} (Alt+{number})")
@@ -73,7 +75,7 @@ class MainWindow(QMainWindow):
             action.setShortcut(QKeySequence(f"Alt+{number}"))
             action.triggered.connect(lambda _checked=False, row=number - 1: self.navigation.setCurrentRow(row))
             self.addAction(action)
-        self.navigation.currentRowChanged.connect(self.stack.setCurrentIndex)
+        self.navigation.currentRowChanged.connect(self._on_area_chosen)
         self.navigation.setCurrentRow(0)
         self.new_call_action = QAction(self.tr("New call"), self)
         self.new_call_action.setShortcut(QKeySequence("Ctrl+N"))
@@ -89,9 +91,9 @@ class MainWindow(QMainWindow):
         ctx = self._app.services
         return [
             Area("today", self.tr("Today"), self._build_today),
-            Area("intake", self.tr("Consultation hour"), lambda: self._connect_call_view(CallView(ctx))),
-            Area("cases", self.tr("Help requests"), lambda: self._connect_caseload(CaseloadView(ctx))),
-            Area("people", self.tr("People"), lambda: PeopleView(ctx)),
+            Area("intake", self.tr("Consultation hour"), self._build_call_view),
+            Area("cases", self.tr("Help requests"), self._build_caseload),
+            Area("people", self.tr("People"), lambda: self._filled(PeopleView(ctx))),
         ]
 
     def _build_today(self) -> TodayView:
@@ -106,40 +108,66 @@ class MainWindow(QMainWindow):
         view.set_heading(format_long_date(ctx.today()).capitalize())
         return view
 
-    def _connect_call_view(self, view: CallView) -> CallView:
+    @staticmethod
+    def _filled(view: PeopleView) -> PeopleView:
+        view.run_search()
+        return view
+
+    def _build_call_view(self) -> CallView:
+        from coop_desk.ui.intake.call_view import CallView
+
+        view = CallView(self._app.services)
         view.call_saved.connect(lambda _call_id, _case_id: self.refresh_counts(refresh_today=True))
         return view
 
-    def _connect_caseload(self, view: CaseloadView) -> CaseloadView:
+    def _build_caseload(self) -> CaseloadView:
+        from coop_desk.ui.cases.caseload_view import CaseloadView
+
+        view = CaseloadView(self._app.services)
         view.counts_changed.connect(lambda: self.refresh_counts(refresh_today=True))
         return view
 
     @property
     def people_view(self) -> PeopleView:
-        view = self.areas["people"]
+        view = self.area("people")
         assert isinstance(view, PeopleView)
         return view
 
     @property
     def call_view(self) -> CallView:
-        view = self.areas["intake"]
-        assert isinstance(view, CallView)
-        return view
+        return self.area("intake")  # type: ignore[return-value]
 
     @property
     def caseload_view(self) -> CaseloadView:
-        view = self.areas["cases"]
-        assert isinstance(view, CaseloadView)
-        return view
+        return self.area("cases")  # type: ignore[return-value]
 
     @property
     def today_view(self) -> TodayView:
-        view = self.areas["today"]
+        view = self.area("today")
         assert isinstance(view, TodayView)
         return view
 
     def show_area(self, key: str) -> None:
-        self.navigation.setCurrentRow(list(self.areas).index(key))
+        self.navigation.setCurrentRow(list(self._specs).index(key))
+
+    def area(self, key: str) -> QWidget:
+        """The screen of an area, built on first use so that start-up only pays for what is shown."""
+        widget = self._built.get(key)
+        if widget is None:
+            index = list(self._specs).index(key)
+            placeholder = self.stack.widget(index)
+            widget = self._specs[key].build()
+            self._built[key] = widget
+            current = self.stack.currentIndex()
+            self.stack.insertWidget(index, widget)
+            self.stack.removeWidget(placeholder)
+            placeholder.deleteLater()
+            self.stack.setCurrentIndex(current)
+        return widget
+
+    def _on_area_chosen(self, row: int) -> None:
+        if row >= 0:
+            self.stack.setCurrentWidget(self.area(list(self._specs)[row]))
 
     def start_call(self) -> None:
         """Ctrl+N anywhere: go to the Spreekuur and start a new call with the cursor in the search field."""
@@ -147,6 +175,8 @@ class MainWindow(QMainWindow):
         self.call_view.start_new_call()
 
     def open_case(self, case_id: int) -> None:
+        from coop_desk.ui.cases.case_dialog import CaseDialog
+
         dialog = CaseDialog(self._app.services, case_id, self)
         dialog.changed.connect(lambda _id: self.refresh_counts(refresh_today=True))
         dialog.open()
@@ -164,7 +194,7 @@ class MainWindow(QMainWindow):
     def refresh_counts(self, refresh_today: bool = False) -> None:
         """Show the number of callbacks due and of open help requests in the navigation."""
         figures = cases.counts(self._app.services)
-        due = len(intake.callbacks_due(self._app.services, self._app.services.today()))
+        due = intake.count_callbacks_due(self._app.services, self._app.services.today())
         titles = {
             "today": self.tr("Today") + (f" ({due})" if due else ""),
             "cases": self.tr("Help requests") + (f" ({figures.open})" if figures.open else ""),
@@ -180,7 +210,7 @@ class MainWindow(QMainWindow):
     def after_show(self) -> None:
         """Work done once the window is on screen: figures, the start screen, a call draft left behind."""
         self.refresh_counts(refresh_today=True)
-        if self.call_view.offer_draft():
+        if intake.load_draft(self._app.services) is not None and self.call_view.offer_draft():
             self.show_area("intake")
 
     def _build_menus(self) -> None:

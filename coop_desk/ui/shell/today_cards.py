@@ -10,7 +10,7 @@ from PySide6.QtCore import QCoreApplication
 from coop_desk.services import cases, intake
 from coop_desk.services.context import ServiceContext
 from coop_desk.services.dates import WEEKDAYS
-from coop_desk.ui.today.today_view import CardItem, TodayCard
+from coop_desk.ui.today.today_view import CardItem, CardWidget, TodayCard
 
 
 def _when(moment: datetime, today: date) -> str:
@@ -28,7 +28,7 @@ def callbacks_card(
     def load() -> list[CardItem]:
         today = ctx.today()
         items = []
-        for cb in intake.callbacks_due(ctx, today):
+        for cb in intake.callbacks_due(ctx, today, limit=CardWidget.MAX_ITEMS):
             level = "overdue" if cb.overdue else "today"
             text = f"{cb.name}  {cb.phone}".strip()
             action = (lambda cid=cb.id: open_case(cid)) if cb.kind == "case" else (lambda c=cb: done_call(c))
@@ -40,13 +40,14 @@ def callbacks_card(
         QCoreApplication.translate("TodayCards", "Call back"),
         load,
         QCoreApplication.translate("TodayCards", "No callbacks due today."),
+        lambda: intake.count_callbacks_due(ctx, ctx.today()),
     )
 
 
 def calls_today_card(ctx: ServiceContext, open_case: Callable[[int], None]) -> TodayCard:
     def load() -> list[CardItem]:
         items = []
-        for call in intake.calls_on(ctx, ctx.today()):
+        for call in intake.calls_on(ctx, ctx.today(), limit=CardWidget.MAX_ITEMS):
             who = call.caller
             if call.subject and call.subject != call.caller:
                 who += " " + QCoreApplication.translate("TodayCards", "on behalf of {name}").format(name=call.subject)
@@ -62,6 +63,7 @@ def calls_today_card(ctx: ServiceContext, open_case: Callable[[int], None]) -> T
         QCoreApplication.translate("TodayCards", "Calls today"),
         load,
         QCoreApplication.translate("TodayCards", "No calls registered today yet."),
+        lambda: intake.count_calls_on(ctx, ctx.today()),
     )
 
 

@@ -37,14 +37,18 @@ class CardItem:
 
 @dataclass(frozen=True)
 class TodayCard:
+    """`load` gives the lines to show (a card shows at most MAX_ITEMS); `count`, when given, the full number."""
+
     key: str
     title: str
     load: Callable[[], list[CardItem]]
     empty_text: str
+    count: Callable[[], int] | None = None
 
 
 class CardWidget(QFrame):
     LEVEL_COLOURS = {"overdue": "#b00020", "today": "#1a5fb4"}
+    MAX_ITEMS = 100  # a start screen, not a list: the rest is one line that says how many more
 
     def __init__(self, card: TodayCard, parent=None) -> None:
         super().__init__(parent)
@@ -68,29 +72,40 @@ class CardWidget(QFrame):
         layout.addWidget(self.heading)
         layout.addWidget(self.items)
         self._entries: list[CardItem] = []
+        # One font and one brush per level, shared by all items: a new QFont per item is slow and, with
+        # many hundreds of items, upsets PySide's clean-up at exit.
+        self._bold = QFont(self.items.font())
+        self._bold.setBold(True)
+        self._brushes = {level: QBrush(QColor(colour)) for level, colour in self.LEVEL_COLOURS.items()}
+        self._grey = QBrush(QColor("#666"))
 
     def refresh(self) -> None:
         self._entries = self.card.load()
+        total = self.card.count() if self.card.count is not None else len(self._entries)
         self.items.clear()
-        self.heading.setText(f"{self.card.title} ({len(self._entries)})" if self._entries else self.card.title)
+        self.heading.setText(f"{self.card.title} ({total})" if total else self.card.title)
         if not self._entries:
-            empty = QListWidgetItem(self.card.empty_text)
-            empty.setFlags(Qt.ItemFlag.NoItemFlags)
-            empty.setForeground(QBrush(QColor("#666")))
-            self.items.addItem(empty)
+            self._add_note(self.card.empty_text)
             return
-        for entry in self._entries:
+        for entry in self._entries[: self.MAX_ITEMS]:
             line = f"{entry.when}  {entry.text}" if entry.when else entry.text
             if entry.detail:
                 line += f"\n{entry.detail}"
             item = QListWidgetItem(line)
-            colour = self.LEVEL_COLOURS.get(entry.level)
-            if colour:
-                item.setForeground(QBrush(QColor(colour)))
-                font = QFont(item.font())
-                font.setBold(True)
-                item.setFont(font)
+            brush = self._brushes.get(entry.level)
+            if brush is not None:
+                item.setForeground(brush)
+                item.setFont(self._bold)
             self.items.addItem(item)
+        hidden = total - min(len(self._entries), self.MAX_ITEMS)
+        if hidden > 0:
+            self._add_note(self.tr("… and %n more", "", hidden))
+
+    def _add_note(self, text: str) -> None:
+        note = QListWidgetItem(text)
+        note.setFlags(Qt.ItemFlag.NoItemFlags)
+        note.setForeground(self._grey)
+        self.items.addItem(note)
 
     def entries(self) -> list[CardItem]:
         return list(self._entries)
