@@ -333,6 +333,16 @@ De details staan in {log}</translation>
     </message>
 </context>
 <context>
+    <name>CardWidget</name>
+    <message numerus="yes">
+        <source>… and %n more</source>
+        <translation>
+            <numerusform>… en nog %n</numerusform>
+            <numerusform>… en nog %n</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>CaseDialog</name>
     <message>
         <source>New</source>
@@ -864,6 +874,82 @@ De details staan in het logbestand:
     </message>
 </context>
 <context>
+    <name>ExcelExport</name>
+    <message>
+        <source>Export to Excel</source>
+        <translation>Exporteren naar Excel</translation>
+    </message>
+    <message>
+        <source>Excel workbook (*.xlsx)</source>
+        <translation>Excel-werkmap (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>Not exported</source>
+        <translation>Niet geëxporteerd</translation>
+    </message>
+    <message>
+        <source>The list was not saved.</source>
+        <translation>De lijst is niet opgeslagen.</translation>
+    </message>
+    <message>
+        <source>Could not write {file} ({error}). Is the file still open in Excel?</source>
+        <translation>Kon {file} niet schrijven ({error}). Is het bestand nog open in Excel?</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n row(s) saved in {file}.</source>
+        <translation>
+            <numerusform>%n regel opgeslagen in {file}.</numerusform>
+            <numerusform>%n regels opgeslagen in {file}.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Exported</source>
+        <translation>Geëxporteerd</translation>
+    </message>
+    <message>
+        <source>Open the file now?</source>
+        <translation>Het bestand nu openen?</translation>
+    </message>
+</context>
+<context>
+    <name>ExportButton</name>
+    <message>
+        <source>Export to Excel…</source>
+        <translation>Exporteren naar Excel…</translation>
+    </message>
+    <message>
+        <source>Save this list, as it is shown now, as an Excel workbook</source>
+        <translation>Deze lijst, zoals die nu getoond wordt, opslaan als Excel-werkmap</translation>
+    </message>
+</context>
+<context>
+    <name>ExportMenu</name>
+    <message>
+        <source>&amp;Export to Excel</source>
+        <translation>&amp;Exporteren naar Excel</translation>
+    </message>
+    <message>
+        <source>&amp;People (as the list shows them)…</source>
+        <translation>&amp;Mensen (zoals de lijst ze toont)…</translation>
+    </message>
+    <message>
+        <source>&amp;Members…</source>
+        <translation>&amp;Leden…</translation>
+    </message>
+    <message>
+        <source>&amp;Households…</source>
+        <translation>&amp;Huishoudens…</translation>
+    </message>
+    <message>
+        <source>&amp;Calls…</source>
+        <translation>&amp;Gesprekken…</translation>
+    </message>
+    <message>
+        <source>Help &amp;requests (as the list shows them)…</source>
+        <translation>Hulp&amp;vragen (zoals de lijst ze toont)…</translation>
+    </message>
+</context>
+<context>
     <name>FirstStartDialog</name>
     <message>
         <source>Welcome to Coop Desk</source>
@@ -888,6 +974,204 @@ De details staan in het logbestand:
     <message>
         <source>Quit</source>
         <translation>Afsluiten</translation>
+    </message>
+</context>
+<context>
+    <name>ImportDialog</name>
+    <message>
+        <source>Import members from Excel…</source>
+        <translation>Leden inlezen uit Excel…</translation>
+    </message>
+    <message>
+        <source>Import members from Excel</source>
+        <translation>Leden inlezen uit Excel</translation>
+    </message>
+    <message>
+        <source>&lt; Back</source>
+        <translation>&lt; Vorige</translation>
+    </message>
+    <message>
+        <source>Next &gt;</source>
+        <translation>Volgende &gt;</translation>
+    </message>
+    <message>
+        <source>Import</source>
+        <translation>Inlezen</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Annuleren</translation>
+    </message>
+    <message>
+        <source>Choose the Excel workbook (.xlsx) with the members. Next you link its columns to the fields of the register, then every row is checked. Nothing is saved until you click Import, and nothing at all while any row has a problem.</source>
+        <translation>Kies de Excel-werkmap (.xlsx) met de leden. Daarna koppelt u de kolommen aan de velden van het register en wordt elke rij gecontroleerd. Er wordt niets opgeslagen voordat u op Inlezen klikt, en helemaal niets zolang er in een rij een probleem is.</translation>
+    </message>
+    <message>
+        <source>No file chosen</source>
+        <translation>Geen bestand gekozen</translation>
+    </message>
+    <message>
+        <source>Choose file…</source>
+        <translation>Bestand kiezen…</translation>
+    </message>
+    <message>
+        <source>Worksheet</source>
+        <translation>Werkblad</translation>
+    </message>
+    <message>
+        <source>Check for each column which field it fills. Columns set to “ignore” are not read. A surname is required (a column Achternaam, or a column with the whole name).</source>
+        <translation>Controleer per kolom welk veld ermee wordt gevuld. Kolommen op „negeren” worden niet gelezen. Een achternaam is verplicht (een kolom Achternaam, of een kolom met de hele naam).</translation>
+    </message>
+    <message>
+        <source>Column</source>
+        <translation>Kolom</translation>
+    </message>
+    <message>
+        <source>Header in Excel</source>
+        <translation>Kop in Excel</translation>
+    </message>
+    <message>
+        <source>Examples</source>
+        <translation>Voorbeelden</translation>
+    </message>
+    <message>
+        <source>Field</source>
+        <translation>Veld</translation>
+    </message>
+    <message>
+        <source>Copy problems</source>
+        <translation>Problemen kopiëren</translation>
+    </message>
+    <message>
+        <source>Copy the problems (or the selected ones) to paste them elsewhere</source>
+        <translation>De problemen (of de geselecteerde) kopiëren om ze elders te plakken</translation>
+    </message>
+    <message>
+        <source>Check again</source>
+        <translation>Opnieuw controleren</translation>
+    </message>
+    <message>
+        <source>Read the file again after correcting it in Excel and check it</source>
+        <translation>Het bestand opnieuw lezen en controleren nadat u het in Excel hebt verbeterd</translation>
+    </message>
+    <message>
+        <source>Step 1 of 3: choose the file</source>
+        <translation>Stap 1 van 3: bestand kiezen</translation>
+    </message>
+    <message>
+        <source>Step 2 of 3: link the columns</source>
+        <translation>Stap 2 van 3: kolommen koppelen</translation>
+    </message>
+    <message>
+        <source>Step 3 of 3: check</source>
+        <translation>Stap 3 van 3: controleren</translation>
+    </message>
+    <message>
+        <source>Check &gt;</source>
+        <translation>Controleren &gt;</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Sluiten</translation>
+    </message>
+    <message>
+        <source>Choose the member list</source>
+        <translation>Kies de ledenlijst</translation>
+    </message>
+    <message>
+        <source>Excel workbook (*.xlsx);;All files (*)</source>
+        <translation>Excel-werkmap (*.xlsx);;Alle bestanden (*)</translation>
+    </message>
+    <message>
+        <source>Worksheet {sheet}: {error}</source>
+        <translation>Werkblad {sheet}: {error}</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n row(s) with data in {file}, worksheet {sheet}.</source>
+        <translation>
+            <numerusform>%n rij met gegevens in {file}, werkblad {sheet}.</numerusform>
+            <numerusform>%n rijen met gegevens in {file}, werkblad {sheet}.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>(ignore)</source>
+        <translation>(negeren)</translation>
+    </message>
+    <message>
+        <source>Not recognised: choose a field, or leave it on “ignore”</source>
+        <translation>Niet herkend: kies een veld, of laat het op „negeren” staan</translation>
+    </message>
+    <message>
+        <source>Not recognised, so ignored unless you choose a field: {columns}.</source>
+        <translation>Niet herkend en dus genegeerd, tenzij u een veld kiest: {columns}.</translation>
+    </message>
+    <message>
+        <source>Choose a file first.</source>
+        <translation>Kies eerst een bestand.</translation>
+    </message>
+    <message>
+        <source>No column is linked to {surname} or {name}: every member needs a surname.</source>
+        <translation>Er is geen kolom gekoppeld aan {surname} of {name}: elk lid heeft een achternaam nodig.</translation>
+    </message>
+    <message>
+        <source>There is a column for {number} but none for {street} or {address}.</source>
+        <translation>Er is een kolom voor {number}, maar geen voor {street} of {address}.</translation>
+    </message>
+    <message>
+        <source>Several columns are linked to {field} ({columns}); link only one.</source>
+        <translation>Meer dan één kolom is gekoppeld aan {field} ({columns}); koppel er maar één.</translation>
+    </message>
+    <message>
+        <source>Checking…</source>
+        <translation>Bezig met controleren…</translation>
+    </message>
+    <message>
+        <source>Importing…</source>
+        <translation>Bezig met inlezen…</translation>
+    </message>
+    <message>
+        <source>The backup before importing failed, so nothing was imported. {error}</source>
+        <translation>De reservekopie vóór het inlezen is mislukt; er is daarom niets ingelezen. {error}</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n problem(s); nothing has been imported.</source>
+        <translation>
+            <numerusform>%n probleem; er is niets ingelezen.</numerusform>
+            <numerusform>%n problemen; er is niets ingelezen.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Correct the list in Excel, save it and click “Check again”. Each line gives the row number and the column as Excel shows them.</source>
+        <translation>Verbeter de lijst in Excel, sla hem op en klik op „Opnieuw controleren”. Elke regel noemt het rijnummer en de kolom zoals Excel ze toont.</translation>
+    </message>
+    <message>
+        <source>The list has no rows with people to import.</source>
+        <translation>De lijst heeft geen rijen met mensen om in te lezen.</translation>
+    </message>
+    <message>
+        <source>No problems found. Click Import to add them to the register.</source>
+        <translation>Geen problemen gevonden. Klik op Inlezen om ze aan het register toe te voegen.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n household(s)</source>
+        <translation>
+            <numerusform>%n huishouden</numerusform>
+            <numerusform>%n huishoudens</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n person(s) in {households} imported.</source>
+        <translation>
+            <numerusform>%n persoon in {households} ingelezen.</numerusform>
+            <numerusform>%n mensen in {households} ingelezen.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n person(s) in {households} will be added.</source>
+        <translation>
+            <numerusform>%n persoon in {households} wordt toegevoegd.</numerusform>
+            <numerusform>%n mensen in {households} worden toegevoegd.</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -931,6 +1215,10 @@ De details staan in het logbestand:
     <message>
         <source>&amp;File</source>
         <translation>&amp;Bestand</translation>
+    </message>
+    <message>
+        <source>Import members from Excel…</source>
+        <translation>Leden inlezen uit Excel…</translation>
     </message>
     <message>
         <source>Cooperative &amp;details…</source>

@@ -21,6 +21,7 @@ from coop_desk.services import cases
 from coop_desk.services.context import ServiceContext
 from coop_desk.ui.cases.case_dialog import CaseDialog
 from coop_desk.ui.cases.caseload_table_model import CaseloadTableModel
+from coop_desk.ui.excel.export import ExportButton
 
 STATUS_CHOICES = {
     "open": cases.OPEN_STATUSES,
@@ -137,6 +138,8 @@ class CaseloadView(QWidget):
         top.addWidget(self.search, 1)
         top.addWidget(self.count_label)
         top.addWidget(self.open_button)
+        self.export_button = ExportButton(self._ctx, "cases", filters=lambda: {"case_filter": self.current_filter()})
+        top.addWidget(self.export_button)
 
         self.table = QTableView()
         self.table.setObjectName("caseload_table")

@@ -26,6 +26,7 @@ from coop_desk.services.context import ServiceContext
 from coop_desk.services.dates import format_date, format_money
 from coop_desk.services.errors import ConflictError, NotFoundError
 from coop_desk.services.validation import format_phone
+from coop_desk.ui.excel.export import ExportButton
 from coop_desk.ui.people.people_table_model import PeopleTableModel
 from coop_desk.ui.people.person_dialog import PersonDialog
 
@@ -79,6 +80,8 @@ class PeopleView(QWidget):
         top.addWidget(self.search, 1)
         top.addWidget(self.count_label)
         top.addWidget(self.new_button)
+        self.export_button = ExportButton(self._ctx, "people", filters=lambda: {"query": self.search.text()})
+        top.addWidget(self.export_button)
 
         self.table = QTableView()
         self.table.setObjectName("people_table")

@@ -24,6 +24,7 @@ from coop_desk.db import migrate
 from coop_desk.services import cases, cooperative, intake
 from coop_desk.services.audit import program_version
 from coop_desk.services.dates import format_long_date
+from coop_desk.ui.excel.export import ExportMenu
 from coop_desk.ui.people.people_view import PeopleView
 from coop_desk.ui.settings.cooperative_dialog import CooperativeDialog
 from coop_desk.ui.shell import today_cards
@@ -174,6 +175,14 @@ class MainWindow(QMainWindow):
         self.show_area("intake")
         self.call_view.start_new_call()
 
+    def import_members(self) -> None:
+        """The import wizard; its module (and openpyxl) load only when it is asked for."""
+        from coop_desk.ui.excel.import_dialog import backup_before_import, open_import_dialog
+
+        open_import_dialog(
+            self, self._app.services, backup_before_import(self._app), lambda _n: self.people_view.run_search()
+        )
+
     def open_case(self, case_id: int) -> None:
         from coop_desk.ui.cases.case_dialog import CaseDialog
 
@@ -216,6 +225,19 @@ class MainWindow(QMainWindow):
     def _build_menus(self) -> None:
         file_menu = self.menuBar().addMenu(self.tr("&File"))
         file_menu.addAction(self.new_call_action)
+        file_menu.addSeparator()
+        import_action = QAction(self.tr("Import members from Excel…"), self)
+        import_action.setObjectName("import_members_action")
+        import_action.triggered.connect(self.import_members)
+        file_menu.addAction(import_action)
+        file_menu.addMenu(
+            ExportMenu(
+                self._app.services,
+                self,
+                people_filters=lambda: {"query": self.people_view.search.text()},
+                case_filters=lambda: {"case_filter": self.caseload_view.current_filter()},
+            )
+        )
         file_menu.addSeparator()
         settings = QAction(self.tr("Cooperative &details…"), self)
         settings.setShortcut(QKeySequence("Ctrl+,"))
