@@ -6,7 +6,7 @@ import argparse
 import sys
 import time
 
-from coop_desk import cli_excel
+from coop_desk import cli_excel, cli_letters
 from coop_desk.services.audit import program_version
 
 
@@ -24,6 +24,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
     cli_excel.add_commands(commands)
+    cli_letters.add_commands(commands)
     demo = commands.add_parser("demo", help="vul een lege database met een fictief demodorp")
     demo.add_argument("--members", type=int, default=300, metavar="N", help="aantal leden (standaard 300)")
     demo.add_argument("--seed", type=int, default=1, metavar="N", help="startgetal; zelfde getal, zelfde dorp")
@@ -67,7 +68,7 @@ def _demo(args: argparse.Namespace) -> int:
 
 def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
-    for extension in (cli_excel,):
+    for extension in (cli_excel, cli_letters):
         code = extension.run(args)
         if code is not None:
             return code

@@ -25,6 +25,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import bench_cases
+import bench_letters
 import bench_people
 import bench_startup
 from timing import Result
@@ -45,6 +46,9 @@ BENCHMARKS: dict[str, Benchmark] = {
     ),
     "caseload_filter": Benchmark(bench_cases.run_caseload_filter, "change a caseload filter: first page + count"),
     "open_case": Benchmark(bench_cases.run_open_case, "open a help request with 50+ timeline lines (service + dialog)"),
+    "letters_vs_libreoffice": Benchmark(
+        bench_letters.run, "1,000 personal letters into one PDF via make_letters; and LibreOffice converting them as .docx"
+    ),
 }
 
 

@@ -11,6 +11,7 @@ from coop_desk.db.models.cases import (
     SelfRelianceScore,
 )
 from coop_desk.db.models.cooperative import Cooperative
+from coop_desk.db.models.letters import LetterTemplate, SentLetter
 from coop_desk.db.models.people import (
     ContactPerson,
     Household,
@@ -32,8 +33,10 @@ __all__ = [
     "ContactPerson",
     "Cooperative",
     "Household",
+    "LetterTemplate",
     "Membership",
     "Person",
     "PersonRole",
     "Phone",
+    "SentLetter",
 ]
