@@ -47,7 +47,7 @@ BENCHMARKS: dict[str, Benchmark] = {
     "caseload_filter": Benchmark(bench_cases.run_caseload_filter, "change a caseload filter: first page + count"),
     "open_case": Benchmark(bench_cases.run_open_case, "open a help request with 50+ timeline lines (service + dialog)"),
     "letters_vs_libreoffice": Benchmark(
-        bench_letters.run, "1,000 personal letters into one PDF via make_letters; and LibreOffice converting them as .docx"
+        bench_letters.run, "1,000 letters into one PDF via make_letters; and LibreOffice converting them as .docx"
     ),
 }
 
