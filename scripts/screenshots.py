@@ -7,6 +7,7 @@ to docs/screenshots/.
 from __future__ import annotations
 
 import os
+import subprocess
 import sys
 import tempfile
 from datetime import UTC, datetime
@@ -20,7 +21,7 @@ from PySide6.QtWidgets import QApplication, QWidget
 from coop_desk.app import create_application
 from coop_desk.config import Paths
 from coop_desk.context import open_app
-from coop_desk.services import intake, people
+from coop_desk.services import intake, letters, people
 from coop_desk.services.demo import fill_demo_village
 from coop_desk.ui.people.person_dialog import PersonDialog
 from coop_desk.ui.settings.cooperative_dialog import CooperativeDialog
@@ -53,6 +54,14 @@ def main() -> int:
         context = open_app(str(base / "demo.sqlite"), paths=paths)
         fill_demo_village(context.services, members=300, seed=1)
         settings = QSettings(str(base / "settings.ini"), QSettings.Format.IniFormat)
+
+        pdf = base / "welkom.pdf"
+        pdf.write_bytes(letters.make_letters(context.services, "welkom", "person:1"))
+        subprocess.run(
+            ["pdftoppm", "-r", "70", "-png", "-singlefile", "-f", "1", "-l", "1", str(pdf), str(OUT / "brief-welkom")],
+            check=True,
+        )
+        print(f"wrote {OUT / 'brief-welkom.png'}")
 
         first = FirstStartDialog(str(base / "coop-desk.sqlite"))
         first.show()
