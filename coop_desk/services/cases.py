@@ -22,7 +22,8 @@ from coop_desk.services import audit
 from coop_desk.services.context import ServiceContext
 from coop_desk.services.errors import ConflictError, NotFoundError, ValidationError
 from coop_desk.services.fulltext import FullTextIndex, terms, words
-from coop_desk.services.names import NameParts, formal_name, list_name
+from coop_desk.services.names import formal_name, list_name, parts_of
+from coop_desk.services.people import NAME_COLUMNS
 from coop_desk.services.validation import format_phone
 
 INDEX = FullTextIndex("case_fts", "case_search", "case_id")
@@ -192,21 +193,8 @@ class ReferralInput:
 # ---------------------------------------------------------------- helpers
 
 
-def _parts(p: Person) -> NameParts:
-    return NameParts(
-        initials=p.initials,
-        first_name=p.first_name,
-        prefix=p.prefix,
-        surname=p.surname,
-        partner_prefix=p.partner_prefix,
-        partner_surname=p.partner_surname,
-        name_usage=p.name_usage,
-        gender=p.gender,
-    )
-
-
 def person_name(p: Person | None) -> str:
-    return formal_name(_parts(p)) if p is not None else ""
+    return formal_name(parts_of(p)) if p is not None else ""
 
 
 def list_categories(ctx: ServiceContext, include_inactive: bool = False) -> list[CategoryView]:
@@ -655,13 +643,7 @@ def caseload(
                 HelpCase.opened_at,
                 HelpCase.follow_up_on,
                 HelpCase.last_activity_at,
-                Person.initials,
-                Person.first_name,
-                Person.prefix,
-                Person.surname,
-                Person.partner_prefix,
-                Person.partner_surname,
-                Person.name_usage,
+                *NAME_COLUMNS,
             )
             .outerjoin(Person, HelpCase.client_id == Person.id)
             .order_by(*_order(sort, session))
@@ -684,19 +666,7 @@ def caseload(
             CaseRow(
                 id=r.id,
                 client_id=r.client_id,
-                client_name=list_name(
-                    NameParts(
-                        initials=r.initials,
-                        first_name=r.first_name,
-                        prefix=r.prefix,
-                        surname=r.surname,
-                        partner_prefix=r.partner_prefix,
-                        partner_surname=r.partner_surname,
-                        name_usage=r.name_usage,
-                    )
-                )
-                if r.client_id is not None and r.surname is not None
-                else "",
+                client_name=list_name(parts_of(r)) if r.client_id is not None and r.surname is not None else "",
                 title=r.title,
                 status=r.status,
                 categories=tuple(names.get(r.id, [])),

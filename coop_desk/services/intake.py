@@ -16,7 +16,8 @@ from coop_desk.db.models.cases import CALL_OUTCOMES, URGENCIES
 from coop_desk.services import audit, cases, people
 from coop_desk.services.context import ServiceContext
 from coop_desk.services.errors import NotFoundError, ValidationError
-from coop_desk.services.names import NameParts, formal_name, split_surname
+from coop_desk.services.names import formal_name, parts_of, split_surname
+from coop_desk.services.people import NAME_COLUMNS
 from coop_desk.services.validation import format_phone, parse_phone
 
 OUTCOME_LABELS = {
@@ -443,32 +444,8 @@ def count_calls_on(ctx: ServiceContext, day: date) -> int:
         return session.scalar(statement.where(IntakeCall.started_at >= start, IntakeCall.started_at < end)) or 0
 
 
-def _name_columns():
-    return (
-        Person.initials,
-        Person.first_name,
-        Person.prefix,
-        Person.surname,
-        Person.partner_prefix,
-        Person.partner_surname,
-        Person.name_usage,
-    )
-
-
 def _name_of(row) -> str:
-    if row.surname is None:
-        return ""
-    return formal_name(
-        NameParts(
-            initials=row.initials,
-            first_name=row.first_name,
-            prefix=row.prefix,
-            surname=row.surname,
-            partner_prefix=row.partner_prefix,
-            partner_surname=row.partner_surname,
-            name_usage=row.name_usage,
-        )
-    )
+    return formal_name(parts_of(row)) if row.surname is not None else ""
 
 
 def _first_phone(person_id_column):
@@ -512,7 +489,7 @@ def callbacks_due(ctx: ServiceContext, until: date, limit: int | None = None) ->
                 IntakeCall.caller_phone,
                 IntakeCall.note,
                 person_id.label("person_id"),
-                *_name_columns(),
+                *NAME_COLUMNS,
                 _first_phone(person_id),
             )
             .outerjoin(Person, Person.id == person_id)
@@ -541,7 +518,7 @@ def callbacks_due(ctx: ServiceContext, until: date, limit: int | None = None) ->
                 HelpCase.follow_up_on,
                 HelpCase.follow_up_note,
                 HelpCase.title,
-                *_name_columns(),
+                *NAME_COLUMNS,
                 _first_phone(HelpCase.client_id),
             )
             .outerjoin(Person, Person.id == HelpCase.client_id)

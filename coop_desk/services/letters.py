@@ -50,6 +50,7 @@ from coop_desk.services.names import (
     household_addressee,
     household_salutation,
     normalise_initials,
+    parts_of,
     salutation,
 )
 from coop_desk.services.validation import format_house_number, format_iban, format_phone
@@ -322,19 +323,6 @@ def reset_template(ctx: ServiceContext, key: str, version: int) -> TemplateView:
 # ---------------------------------------------------------------- recipients
 
 
-def _parts(p: Person) -> NameParts:
-    return NameParts(
-        initials=p.initials,
-        first_name=p.first_name,
-        prefix=p.prefix,
-        surname=p.surname,
-        partner_prefix=p.partner_prefix,
-        partner_surname=p.partner_surname,
-        name_usage=p.name_usage,
-        gender=p.gender,
-    )
-
-
 def _active(today: date):
     return (Membership.since <= today) & (or_(Membership.until.is_(None), Membership.until >= today))
 
@@ -344,7 +332,7 @@ def _person_recipient(person: Person, household: Household | None, membership: M
     return Recipient(
         kind="person",
         person_ids=(person.id,),
-        names=(_parts(person),),
+        names=(parts_of(person),),
         household_id=h.id if h else None,
         street=h.street if h else "",
         house_number=h.house_number if h else 0,

@@ -100,6 +100,26 @@ def _join(*pieces: str) -> str:
     return " ".join(p for p in pieces if p)
 
 
+NAME_FIELDS = (
+    "initials",
+    "first_name",
+    "prefix",
+    "surname",
+    "partner_prefix",
+    "partner_surname",
+    "name_usage",
+    "gender",
+)
+
+
+def parts_of(record: object) -> NameParts:
+    """NameParts from anything carrying the name attributes: an ORM Person or a result row (missing or
+    None attributes count as empty; gender may be left out of a row)."""
+    values = {field: getattr(record, field, "") or "" for field in NAME_FIELDS}
+    values["name_usage"] = values["name_usage"] or "own"
+    return NameParts(**values)
+
+
 def normalise_initials(text: str) -> str:
     """Return voorletters in the standard form: ``"jp"``/``"J. P."`` -> ``"J.P."``.
 

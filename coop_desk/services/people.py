@@ -23,6 +23,7 @@ from coop_desk.services.names import (
     list_name,
     normalise_initials,
     normalise_prefix,
+    parts_of,
     sort_key,
 )
 from coop_desk.services.validation import (
@@ -37,6 +38,17 @@ from coop_desk.services.validation import (
 
 ROLE_LABELS = {"member": "lid", "volunteer": "vrijwilliger", "client": "hulpvrager", "carer": "mantelzorger"}
 GENDERS = ("m", "v", "x", "")
+# The columns a name is made of, for queries that select columns rather than whole Person objects.
+NAME_COLUMNS = (
+    Person.initials,
+    Person.first_name,
+    Person.prefix,
+    Person.surname,
+    Person.partner_prefix,
+    Person.partner_surname,
+    Person.name_usage,
+    Person.gender,
+)
 NAME_USAGES = ("own", "partner", "own_partner", "partner_own")
 COUNTRIES = ("NL", "BE")
 
@@ -359,19 +371,6 @@ def clean_person(data: PersonInput, today: date) -> CleanPerson:
 # ---------------------------------------------------------------- reading
 
 
-def _parts(p: Person) -> NameParts:
-    return NameParts(
-        initials=p.initials,
-        first_name=p.first_name,
-        prefix=p.prefix,
-        surname=p.surname,
-        partner_prefix=p.partner_prefix,
-        partner_surname=p.partner_surname,
-        name_usage=p.name_usage,
-        gender=p.gender,
-    )
-
-
 def _active(m: Membership | None, today: date) -> bool:
     return m is not None and m.since <= today and (m.until is None or m.until >= today)
 
@@ -408,13 +407,7 @@ def _page(session: Session, query: str, offset: int, limit: int, today: date) ->
     statement = (
         select(
             Person.id,
-            Person.initials,
-            Person.first_name,
-            Person.prefix,
-            Person.surname,
-            Person.partner_prefix,
-            Person.partner_surname,
-            Person.name_usage,
+            *NAME_COLUMNS,
             Person.birth_date,
             Household.street,
             Household.house_number,
@@ -441,15 +434,7 @@ def _page(session: Session, query: str, offset: int, limit: int, today: date) ->
     rows = []
     for r in result:
         is_member = r.since is not None and r.since <= today and (r.until is None or r.until >= today)
-        names = NameParts(
-            initials=r.initials,
-            first_name=r.first_name,
-            prefix=r.prefix,
-            surname=r.surname,
-            partner_prefix=r.partner_prefix,
-            partner_surname=r.partner_surname,
-            name_usage=r.name_usage,
-        )
+        names = parts_of(r)
         rows.append(
             PersonRow(
                 id=r.id,
@@ -512,14 +497,14 @@ def _detail(person: Person, today: date) -> PersonDetail:
         membership=(MembershipView(m.kind, m.since, m.until, m.yearly_fee_cents, _active(m, today)) if m else None),
         contacts=tuple(ContactView(c.name, c.phone, c.relation, c.contact_id) for c in person.contacts),
         household=tuple(
-            HouseholdMember(o.id, formal_name(_parts(o)))
+            HouseholdMember(o.id, formal_name(parts_of(o)))
             for o in sorted(h.people, key=lambda o: o.sort_key)
             if o.id != person.id
         )
         if h
         else (),
-        formal_name=formal_name(_parts(person)),
-        list_name=list_name(_parts(person)),
+        formal_name=formal_name(parts_of(person)),
+        list_name=list_name(parts_of(person)),
     )
 
 
@@ -588,7 +573,7 @@ def _rows_by_ids(session: Session, ids: list[int], today: date) -> list[PersonRo
         rows.append(
             PersonRow(
                 id=person.id,
-                list_name=list_name(_parts(person)),
+                list_name=list_name(parts_of(person)),
                 address=f"{h.street} {format_house_number(h.house_number, h.house_number_addition)}" if h else "",
                 postcode=h.postcode if h else "",
                 city=h.city if h else "",

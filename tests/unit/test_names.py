@@ -467,3 +467,14 @@ def test_household_salutation(members: list[NameParts], expected: str) -> None:
 )
 def test_household_addressee(members: list[NameParts], street: str, expected: str) -> None:
     assert household_addressee(members, street) == expected
+
+
+def test_parts_of_reads_records_and_rows_with_gaps():
+    from types import SimpleNamespace
+
+    from coop_desk.services.names import parts_of
+
+    row = SimpleNamespace(initials="J.P.", first_name=None, prefix="van der", surname="Berg", name_usage=None)
+    parts = parts_of(row)
+    assert parts == NameParts(initials="J.P.", prefix="van der", surname="Berg")
+    assert formal_name(parts) == "J.P. van der Berg"
