@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
+from functools import lru_cache
 
 __all__ = [
     "KNOWN_PREFIXES",
@@ -283,6 +284,7 @@ def list_name(parts: NameParts) -> str:
     return f"{surname}, {after}" if after else surname
 
 
+@lru_cache(maxsize=65536)
 def fold(text: str) -> str:
     """Casefold ``text`` and strip diacritics, for comparing and sorting.
 

@@ -19,6 +19,181 @@ De details staan in {log}</translation>
     </message>
 </context>
 <context>
+    <name>BatchPanel</name>
+    <message>
+        <source>All members</source>
+        <translation>Alle leden</translation>
+    </message>
+    <message>
+        <source>One letter per household</source>
+        <translation>Eén brief per huishouden</translation>
+    </message>
+    <message>
+        <source>Volunteers</source>
+        <translation>Vrijwilligers</translation>
+    </message>
+    <message>
+        <source>One person</source>
+        <translation>Eén persoon</translation>
+    </message>
+    <message>
+        <source>Recipients</source>
+        <translation>Ontvangers</translation>
+    </message>
+    <message>
+        <source>sorted by postcode and house number</source>
+        <translation>gesorteerd op postcode en huisnummer</translation>
+    </message>
+    <message>
+        <source>The order the post prefers; otherwise by name</source>
+        <translation>De volgorde die de post het liefst heeft; anders op naam</translation>
+    </message>
+    <message>
+        <source>Fields for this batch</source>
+        <translation>Velden voor deze brieven</translation>
+    </message>
+    <message>
+        <source>Envelope window: move the print</source>
+        <translation>Venster van de envelop: afdruk verschuiven</translation>
+    </message>
+    <message>
+        <source>If the address does not sit well in the envelope window, move everything printed: positive is to the right and down</source>
+        <translation>Valt het adres niet goed in het venster van de envelop, verschuif dan alles wat geprint wordt: positief is naar rechts en omlaag</translation>
+    </message>
+    <message>
+        <source>right</source>
+        <translation>rechts</translation>
+    </message>
+    <message>
+        <source>down</source>
+        <translation>omlaag</translation>
+    </message>
+    <message>
+        <source>Preview</source>
+        <translation>Voorbeeld</translation>
+    </message>
+    <message>
+        <source>Count the letters and show the first one; nothing is logged</source>
+        <translation>Tel de brieven en toon de eerste; er wordt niets vastgelegd</translation>
+    </message>
+    <message>
+        <source>Save as PDF…</source>
+        <translation>Opslaan als PDF…</translation>
+    </message>
+    <message>
+        <source>One PDF per person…</source>
+        <translation>Eén PDF per persoon…</translation>
+    </message>
+    <message>
+        <source>Print…</source>
+        <translation>Afdrukken…</translation>
+    </message>
+    <message>
+        <source>Print preview…</source>
+        <translation>Afdrukvoorbeeld…</translation>
+    </message>
+    <message>
+        <source>Skipped, no address known:</source>
+        <translation>Overgeslagen, geen adres bekend:</translation>
+    </message>
+    <message>
+        <source>Template</source>
+        <translation>Sjabloon</translation>
+    </message>
+    <message>
+        <source>Choose the template and the recipients, then press Preview.</source>
+        <translation>Kies het sjabloon en de ontvangers en klik dan op Voorbeeld.</translation>
+    </message>
+    <message>
+        <source>This template has no fields to fill in per batch.</source>
+        <translation>Dit sjabloon heeft geen velden om per keer in te vullen.</translation>
+    </message>
+    <message>
+        <source>Choose the person who gets the letter.</source>
+        <translation>Kies de persoon die de brief krijgt.</translation>
+    </message>
+    <message>
+        <source>Nothing made: see the message above.</source>
+        <translation>Er is niets gemaakt: zie de melding hierboven.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Skipped, no address known (%n):</source>
+        <translation>
+            <numerusform>Overgeslagen, geen adres bekend (%n):</numerusform>
+            <numerusform>Overgeslagen, geen adres bekend (%n):</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>There are no templates.</source>
+        <translation>Er zijn geen sjablonen.</translation>
+    </message>
+    <message>
+        <source>There is nothing to show yet.</source>
+        <translation>Er is nog niets te tonen.</translation>
+    </message>
+    <message>
+        <source>Letters</source>
+        <translation>Brieven</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n letter(s) will be made.</source>
+        <translation>
+            <numerusform>Er wordt %n brief gemaakt.</numerusform>
+            <numerusform>Er worden %n brieven gemaakt.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Letter 1 of {count}: {name}</source>
+        <translation>Brief 1 van {count}: {name}</translation>
+    </message>
+    <message>
+        <source>Save letters as PDF</source>
+        <translation>Brieven opslaan als PDF</translation>
+    </message>
+    <message>
+        <source>PDF files (*.pdf)</source>
+        <translation>PDF-bestanden (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Could not write {file} ({error}).</source>
+        <translation>Kon {file} niet schrijven ({error}).</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n letter(s) saved in {file}.</source>
+        <translation>
+            <numerusform>%n brief opgeslagen in {file}.</numerusform>
+            <numerusform>%n brieven opgeslagen in {file}.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Letters saved</source>
+        <translation>Brieven opgeslagen</translation>
+    </message>
+    <message>
+        <source>Choose the folder for the letters</source>
+        <translation>Kies de map voor de brieven</translation>
+    </message>
+    <message>
+        <source>household</source>
+        <translation>huishouden</translation>
+    </message>
+    <message>
+        <source>Could not write in {folder} ({error}).</source>
+        <translation>Kon niet schrijven in {folder} ({error}).</translation>
+    </message>
+    <message>
+        <source>The letters could not be sent to the printer.</source>
+        <translation>De brieven konden niet naar de printer worden gestuurd.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n letter(s) sent to the printer.</source>
+        <translation>
+            <numerusform>%n brief naar de printer gestuurd.</numerusform>
+            <numerusform>%n brieven naar de printer gestuurd.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>CallView</name>
     <message>
         <source>Consultation hour</source>
@@ -586,7 +761,7 @@ De details staan in {log}</translation>
     </message>
     <message>
         <source>Changed by someone else</source>
-        <translation>Intussen gewijzigd</translation>
+        <translation>Door iemand anders gewijzigd</translation>
     </message>
     <message>
         <source>Fill in the date to call back, or choose Clear call back.</source>
@@ -1175,6 +1350,17 @@ De details staan in het logbestand:
     </message>
 </context>
 <context>
+    <name>LettersView</name>
+    <message>
+        <source>Templates</source>
+        <translation>Sjablonen</translation>
+    </message>
+    <message>
+        <source>Print a batch</source>
+        <translation>Brieven afdrukken</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <source>New call</source>
@@ -1199,6 +1385,10 @@ De details staan in het logbestand:
     <message>
         <source>People</source>
         <translation>Mensen</translation>
+    </message>
+    <message>
+        <source>Letters</source>
+        <translation>Brieven</translation>
     </message>
     <message>
         <source>Call back</source>
@@ -1388,6 +1578,17 @@ De details staan in het logbestand:
     <message>
         <source>Not deleted</source>
         <translation>Niet verwijderd</translation>
+    </message>
+</context>
+<context>
+    <name>PersonChooser</name>
+    <message>
+        <source>Search a person by name, address or postcode</source>
+        <translation>Zoek een persoon op naam, adres of postcode</translation>
+    </message>
+    <message>
+        <source>no address</source>
+        <translation>geen adres</translation>
     </message>
 </context>
 <context>
@@ -1634,6 +1835,28 @@ Toch opslaan als nieuwe persoon?</translation>
     </message>
 </context>
 <context>
+    <name>PreviewPane</name>
+    <message>
+        <source>The preview could not be made.</source>
+        <translation>Het voorbeeld kon niet worden gemaakt.</translation>
+    </message>
+    <message>
+        <source>There is no preview until this is put right:</source>
+        <translation>Er is geen voorbeeld tot dit is verbeterd:</translation>
+    </message>
+</context>
+<context>
+    <name>Printing</name>
+    <message>
+        <source>Print {title}</source>
+        <translation>{title} afdrukken</translation>
+    </message>
+    <message>
+        <source>Print preview: {title}</source>
+        <translation>Afdrukvoorbeeld: {title}</translation>
+    </message>
+</context>
+<context>
     <name>ScoresDialog</name>
     <message>
         <source>Record self-reliance</source>
@@ -1666,6 +1889,153 @@ Toch opslaan als nieuwe persoon?</translation>
     <message>
         <source>Score each life domain from 1 (acute problems) to 5 (fully self-reliant).</source>
         <translation>Scoor elk leefgebied van 1 (acute problematiek) tot 5 (volledig zelfredzaam).</translation>
+    </message>
+</context>
+<context>
+    <name>TemplatesPanel</name>
+    <message>
+        <source>Template</source>
+        <translation>Sjabloon</translation>
+    </message>
+    <message>
+        <source>Key</source>
+        <translation>Sleutel</translation>
+    </message>
+    <message>
+        <source>Templates</source>
+        <translation>Sjablonen</translation>
+    </message>
+    <message>
+        <source>e.g. alv_datum, alv_tijd (filled in when printing)</source>
+        <translation>bijv. alv_datum, alv_tijd (in te vullen bij het afdrukken)</translation>
+    </message>
+    <message>
+        <source>Fields of this template whose value is typed in once per batch, separated by commas</source>
+        <translation>Velden van dit sjabloon waarvan u de waarde één keer per reeks brieven invult, gescheiden door komma&apos;s</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Naam</translation>
+    </message>
+    <message>
+        <source>Subject</source>
+        <translation>Onderwerp</translation>
+    </message>
+    <message>
+        <source>Batch fields</source>
+        <translation>Eigen velden</translation>
+    </message>
+    <message>
+        <source>Sent to</source>
+        <translation>Gaat naar</translation>
+    </message>
+    <message>
+        <source>Bold</source>
+        <translation>Vet</translation>
+    </message>
+    <message>
+        <source>Put **…** around the selected text: printed bold (Ctrl+B)</source>
+        <translation>Zet **…** om de gekozen tekst: wordt vet gedrukt (Ctrl+B)</translation>
+    </message>
+    <message>
+        <source>Italic</source>
+        <translation>Cursief</translation>
+    </message>
+    <message>
+        <source>Put *…* around the selected text: printed in italics (Ctrl+I)</source>
+        <translation>Zet *…* om de gekozen tekst: wordt cursief gedrukt (Ctrl+I)</translation>
+    </message>
+    <message>
+        <source>Put a merge field at the cursor; it is filled in for every letter</source>
+        <translation>Zet een veld op de plaats van de cursor; het wordt voor elke brief ingevuld</translation>
+    </message>
+    <message>
+        <source>The letter text. An empty line starts a new paragraph; **bold**, *italic*, {{field}}.</source>
+        <translation>De tekst van de brief. Een lege regel begint een nieuwe alinea; **vet**, *cursief*, {{veld}}.</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>Opslaan</translation>
+    </message>
+    <message>
+        <source>Save this template (Ctrl+S)</source>
+        <translation>Dit sjabloon opslaan (Ctrl+S)</translation>
+    </message>
+    <message>
+        <source>Restore standard text</source>
+        <translation>Standaardtekst terugzetten</translation>
+    </message>
+    <message>
+        <source>Put back the text that came with the program</source>
+        <translation>Zet de tekst terug die met het programma is meegeleverd</translation>
+    </message>
+    <message>
+        <source>Preview for</source>
+        <translation>Voorbeeld voor</translation>
+    </message>
+    <message>
+        <source>Insert field…</source>
+        <translation>Invoegveld…</translation>
+    </message>
+    <message>
+        <source>batch field, typed in when printing</source>
+        <translation>eigen veld, in te vullen bij het afdrukken</translation>
+    </message>
+    <message>
+        <source>Unsaved changes</source>
+        <translation>Niet-opgeslagen wijzigingen</translation>
+    </message>
+    <message>
+        <source>The template {name} has changes that are not saved. Discard them?</source>
+        <translation>Het sjabloon {name} heeft wijzigingen die niet zijn opgeslagen. Wilt u ze weggooien?</translation>
+    </message>
+    <message>
+        <source>Template not found</source>
+        <translation>Sjabloon niet gevonden</translation>
+    </message>
+    <message>
+        <source>one letter per household</source>
+        <translation>één brief per huishouden</translation>
+    </message>
+    <message>
+        <source>one letter per person</source>
+        <translation>één brief per persoon</translation>
+    </message>
+    <message>
+        <source>Not saved: put right what is shown in red first.</source>
+        <translation>Niet opgeslagen: verbeter eerst wat in rood staat.</translation>
+    </message>
+    <message>
+        <source>Saved.</source>
+        <translation>Opgeslagen.</translation>
+    </message>
+    <message>
+        <source>Your text is still in the editor. Save again to replace the other version with yours, or choose the template again in the list to see the other version.</source>
+        <translation>Uw tekst staat nog in het scherm. Klik nogmaals op Opslaan om de andere versie door de uwe te vervangen, of kies het sjabloon opnieuw in de lijst om de andere versie te zien.</translation>
+    </message>
+    <message>
+        <source>Changed by someone else</source>
+        <translation>Door iemand anders gewijzigd</translation>
+    </message>
+    <message>
+        <source>Replace the text of {name} with the standard text that came with the program? Your own wording of this template is lost.</source>
+        <translation>De tekst van {name} vervangen door de standaardtekst die met het programma is meegeleverd? Uw eigen tekst van dit sjabloon gaat dan verloren.</translation>
+    </message>
+    <message>
+        <source>The standard text is back.</source>
+        <translation>De standaardtekst staat er weer.</translation>
+    </message>
+    <message>
+        <source>Choose a template on the left.</source>
+        <translation>Kies links een sjabloon.</translation>
+    </message>
+    <message>
+        <source>Choose a person above to see the letter as it will be printed.</source>
+        <translation>Kies hierboven een persoon om de brief te zien zoals hij wordt afgedrukt.</translation>
+    </message>
+    <message>
+        <source>{name} — page 1</source>
+        <translation>{name} — pagina 1</translation>
     </message>
 </context>
 <context>

@@ -25,6 +25,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import bench_cases
+import bench_excel
 import bench_letters
 import bench_people
 import bench_startup
@@ -46,6 +47,8 @@ BENCHMARKS: dict[str, Benchmark] = {
     ),
     "caseload_filter": Benchmark(bench_cases.run_caseload_filter, "change a caseload filter: first page + count"),
     "open_case": Benchmark(bench_cases.run_open_case, "open a help request with 50+ timeline lines (service + dialog)"),
+    "import_members": Benchmark(bench_excel.run_import, "read, check and write a 10,000-row member list"),
+    "export_people": Benchmark(bench_excel.run_export, "export 10,000 people to .xlsx"),
     "letters_vs_libreoffice": Benchmark(
         bench_letters.run, "1,000 letters into one PDF via make_letters; and LibreOffice converting them as .docx"
     ),

@@ -33,6 +33,7 @@ from coop_desk.ui.today.today_view import TodayView
 if TYPE_CHECKING:  # the screens of other areas are imported when first shown, to keep start-up quick
     from coop_desk.ui.cases.caseload_view import CaseloadView
     from coop_desk.ui.intake.call_view import CallView
+    from coop_desk.ui.letters.letters_view import LettersView
 
 
 @dataclass(frozen=True)
@@ -95,6 +96,7 @@ class MainWindow(QMainWindow):
             Area("intake", self.tr("Consultation hour"), self._build_call_view),
             Area("cases", self.tr("Help requests"), self._build_caseload),
             Area("people", self.tr("People"), lambda: self._filled(PeopleView(ctx))),
+            Area("letters", self.tr("Letters"), self._build_letters),
         ]
 
     def _build_today(self) -> TodayView:
@@ -120,6 +122,11 @@ class MainWindow(QMainWindow):
         view = CallView(self._app.services)
         view.call_saved.connect(lambda _call_id, _case_id: self.refresh_counts(refresh_today=True))
         return view
+
+    def _build_letters(self) -> LettersView:
+        from coop_desk.ui.letters.letters_view import LettersView
+
+        return LettersView(self._app.services, settings=self._settings)
 
     def _build_caseload(self) -> CaseloadView:
         from coop_desk.ui.cases.caseload_view import CaseloadView

@@ -1,0 +1,1 @@
+"""The Brieven screen: letter templates with a live preview, and printing a batch of letters."""
