@@ -1568,6 +1568,26 @@ De details staan in het logbestand:
         <translation>alleenstaand</translation>
     </message>
     <message>
+        <source>print again</source>
+        <translation>opnieuw afdrukken</translation>
+    </message>
+    <message>
+        <source>Letters sent</source>
+        <translation>Verstuurde brieven</translation>
+    </message>
+    <message>
+        <source>Save letter</source>
+        <translation>Brief opslaan</translation>
+    </message>
+    <message>
+        <source>PDF files (*.pdf)</source>
+        <translation>PDF-bestanden (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Not saved</source>
+        <translation>Niet opgeslagen</translation>
+    </message>
+    <message>
         <source>Delete person</source>
         <translation>Persoon verwijderen</translation>
     </message>

@@ -152,3 +152,40 @@ def test_editing_keeps_values_and_saves_changes(qtbot, ctx):
     dialog.notes.setPlainText("Belt liever 's ochtends")
     dialog.buttons.button(QDialogButtonBox.StandardButton.Save).click()
     assert people.get_person(ctx, person.id).notes == "Belt liever 's ochtends"
+
+
+def test_sent_letters_show_on_the_card_and_print_again(qtbot, app_ctx, settings, tmp_path, monkeypatch):
+    from PySide6.QtCore import QUrl
+    from PySide6.QtWidgets import QFileDialog
+
+    from coop_desk.services import letters
+    from coop_desk.services.people import MembershipInput
+
+    ctx = app_ctx.services
+    cooperative.save_details(
+        ctx,
+        CooperativeDetails(
+            name="Zorgcoöperatie Westerhoek", iban="NL91ABNA0417164300", phone="0343 452100", email="info@example.nl"
+        ),
+    )
+    person = add(
+        ctx,
+        "Müller",
+        "3712 AB",
+        "1",
+        first_name="Hans",
+        gender="m",
+        membership=MembershipInput("01-01-2020", yearly_fee="25"),
+    )
+    letters.make_letters(ctx, "welkom", f"person:{person.id}")
+    window = MainWindow(app_ctx, settings)
+    qtbot.addWidget(window)
+    view = window.people_view
+    view.table.selectRow(0)
+    card = view.card.toPlainText()
+    assert "Verstuurde brieven" in card and "opnieuw afdrukken" in card
+    sent = letters.letters_of_person(ctx, person.id)[0]
+    target = tmp_path / "weer.pdf"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), ""))
+    view.card.anchorClicked.emit(QUrl(f"letter:{sent.id}"))
+    assert target.read_bytes().startswith(b"%PDF")

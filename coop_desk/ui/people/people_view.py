@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 from html import escape
+from pathlib import Path
 
-from PySide6.QtCore import QItemSelection, Qt, QTimer
+from PySide6.QtCore import QItemSelection, Qt, QTimer, QUrl
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QFileDialog,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -21,7 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from coop_desk.services import people
+from coop_desk.services import letters, people
 from coop_desk.services.context import ServiceContext
 from coop_desk.services.dates import format_date, format_money
 from coop_desk.services.errors import ConflictError, NotFoundError
@@ -101,6 +103,7 @@ class PeopleView(QWidget):
         self.card = QTextBrowser()
         self.card.setObjectName("person_card")
         self.card.setOpenLinks(False)
+        self.card.anchorClicked.connect(self._on_card_link)
         self.edit_button = QPushButton(self.tr("Edit"))
         self.delete_button = QPushButton(self.tr("Delete"))
         card_buttons = QHBoxLayout()
@@ -232,7 +235,32 @@ class PeopleView(QWidget):
         if p.notes:
             notes = escape(p.notes).replace("\n", "<br>")
             parts.append(f"<p><b>{label['notes']}:</b><br>{notes}</p>")
+        sent = letters.letters_of_person(self._ctx, p.id)
+        if sent:
+            reprint = escape(self.tr("print again"))
+            items = "".join(
+                f"<li>{format_date(row.sent_at.astimezone().date())} — {escape(row.subject)} "
+                f"({escape(row.sent_by)}) <a href='letter:{row.id}'>{reprint}</a></li>"
+                for row in sent[:20]
+            )
+            heading = escape(self.tr("Letters sent"))
+            parts.append(f"<p><b>{heading}:</b></p><ul>{items}</ul>")
         return "".join(parts)
+
+    def _on_card_link(self, url: QUrl) -> None:
+        """'print again' next to a sent letter: the same letter as a PDF to save (and print from there)."""
+        kind, _, number = url.toString().partition(":")
+        if kind != "letter" or not number.isdigit():
+            return
+        path, _ = QFileDialog.getSaveFileName(
+            self, self.tr("Save letter"), f"brief-{number}.pdf", self.tr("PDF files (*.pdf)")
+        )
+        if not path:
+            return
+        try:
+            Path(path).write_bytes(letters.reproduce(self._ctx, int(number)))
+        except (NotFoundError, OSError) as exc:
+            QMessageBox.warning(self, self.tr("Not saved"), str(exc))
 
     def new_person(self) -> None:
         dialog = PersonDialog(self._ctx, None, self)
