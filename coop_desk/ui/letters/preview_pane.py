@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from html import escape
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QImage, QPixmap
 from PySide6.QtWidgets import QFrame, QLabel, QScrollArea, QSizePolicy, QVBoxLayout, QWidget
 
@@ -111,6 +111,14 @@ class PreviewPane(QWidget):
 
     def resizeEvent(self, event) -> None:
         super().resizeEvent(event)
+        # after the layout has settled the viewport's new width is known; fit the page to it then
+        QTimer.singleShot(0, self._fit)
+
+    def showEvent(self, event) -> None:
+        super().showEvent(event)
+        QTimer.singleShot(0, self._fit)
+
+    def _fit(self) -> None:
         if self._pdf is not None and self.image is not None:
             wanted = round(self._page_width() * (self.devicePixelRatioF() or 1.0))
             if abs(wanted - self.image.width()) > 8:
