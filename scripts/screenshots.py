@@ -94,6 +94,9 @@ def main() -> int:
             shoot(app, dialog, "hulpvraag")
             dialog.close()
 
+        window.show_area("letters")
+        shoot(app, window, "brieven")
+
         window.show_area("people")
         view = window.people_view
         view.run_search()
