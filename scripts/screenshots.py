@@ -95,6 +95,7 @@ def main() -> int:
             dialog.close()
 
         window.show_area("letters")
+        settle(app, 1200)  # the live preview renders after a short pause
         shoot(app, window, "brieven")
 
         window.show_area("people")
