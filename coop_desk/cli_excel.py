@@ -9,7 +9,7 @@ from __future__ import annotations
 import argparse
 import sys
 
-EXPORT_LISTS = ("people", "members", "households", "calls", "cases")
+EXPORT_LISTS = ("people", "members", "households", "calls", "cases", "providers", "contracts")
 
 
 def add_commands(subparsers) -> None:
@@ -36,7 +36,7 @@ def add_commands(subparsers) -> None:
         "export",
         help="schrijf een lijst naar een Excel-werkmap (.xlsx)",
         description="Schrijft een lijst naar Excel: people (personen), members (leden), households (huishoudens), "
-        "calls (gesprekken) of cases (hulpvragen).",
+        "calls (gesprekken), cases (hulpvragen), providers (aanbieders) of contracts (contracten).",
     )
     exp.add_argument("what", choices=EXPORT_LISTS, help="welke lijst")
     exp.add_argument("file", metavar="FILE.xlsx", help="het bestand dat wordt geschreven")

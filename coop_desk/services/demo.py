@@ -11,13 +11,16 @@ from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, timedelta
 from itertools import accumulate, chain
 
-from sqlalchemy import func, insert, select, text
+from sqlalchemy import func, insert, select, text, update
 from sqlalchemy.orm import Session
 
 from coop_desk.db.models import (
     CaseEvent,
     Category,
     ContactPerson,
+    Contract,
+    ContractHistory,
+    ContractRate,
     Cooperative,
     HelpCase,
     Household,
@@ -26,6 +29,8 @@ from coop_desk.db.models import (
     Person,
     PersonRole,
     Phone,
+    Provider,
+    ProviderContact,
     Referral,
     SelfRelianceScore,
 )
@@ -37,6 +42,7 @@ from coop_desk.services.errors import ServiceError
 from coop_desk.services.fulltext import words
 from coop_desk.services.names import NameParts, fold, sort_key
 from coop_desk.services.people_search import SearchFields
+from coop_desk.services.providers import add_months
 
 __all__ = ["DemoPerson", "DemoSummary", "DemoVillage", "fill_demo_village"]
 
@@ -1742,7 +1748,151 @@ def _cases_step(count: int) -> DemoStep:
     return step
 
 
-_LATER_STEPS: tuple[tuple[str, DemoStep], ...] = ()
+# ---------------------------------------------------------------- preferred providers and their contracts
+
+# (name, kinds, service area, website, KvK, AGB, phone, e-mail, street, number, postcode, city,
+#  contact persons as (name, role, phone, e-mail)); all fictional, e-mail and web addresses on .example
+_PROVIDERS: tuple[tuple, ...] = (
+    ("Thuiszorg Heuvelrug", ("thuiszorg", "persoonlijke_verzorging", "huishoudelijke_hulp"), "Utrechtse Heuvelrug",
+     "https://www.thuiszorgheuvelrug.example", "30214587", "03012345", "+31343531200",
+     "planning@thuiszorgheuvelrug.example",
+     "Amersfoortseweg", "44", "3941 EN", "Doorn",
+     (("Marieke Verhoef", "Planner", "+31343531210", "m.verhoef@thuiszorgheuvelrug.example"),
+      ("Johan de Groot", "Accountmanager", "+31612873455", "j.degroot@thuiszorgheuvelrug.example"))),
+    ("Buurtzorg team {v}", ("thuiszorg", "persoonlijke_verzorging"), "{v} en Doorn",
+     "https://www.buurtzorg-{slug}.example", "09167832", "03056781", "+31652330914", "{slug}@buurtzorg.example",
+     "Kerkweg", "3", "3948 AB", "{v}",
+     (("Anouk Smits", "Wijkverpleegkundige", "+31652330914", "anouk.smits@buurtzorg.example"),)),
+    ("Tafeltje Dekje Heuvelrug", ("maaltijdservice",), "Utrechtse Heuvelrug",
+     "https://www.tafeltjedekjeheuvelrug.example", "41265790", "", "+31343417788",
+     "info@tafeltjedekjeheuvelrug.example",
+     "Hoofdstraat", "112", "3971 KG", "Driebergen-Rijsenburg",
+     (("Petra van Dam", "Coördinator", "+31343417788", "petra@tafeltjedekjeheuvelrug.example"),)),
+    ("Alarmering Zorgring", ("alarmering",), "Provincie Utrecht",
+     "https://www.zorgring-alarmering.example", "57318204", "", "+31302769900", "klantenservice@zorgring.example",
+     "Stationsplein", "9", "3511 ED", "Utrecht",
+     (("Klantenservice", "Meldkamer en aansluitingen", "+31302769900", "klantenservice@zorgring.example"),
+      ("Sandra Bos", "Contractbeheer", "+31302769915", "s.bos@zorgring.example"))),
+    ("Fysiotherapie De Brink", ("fysiotherapie",), "{v}",
+     "https://www.fysiodebrink.example", "68812093", "04051237", "+31343455012", "praktijk@fysiodebrink.example",
+     "De Brink", "5", "3948 BD", "{v}",
+     (("Ruud Hendriks", "Fysiotherapeut, praktijkhouder", "+31343455012", "ruud@fysiodebrink.example"),)),
+    ("Dagbesteding De Schakel", ("dagbesteding", "vervoer"), "{v}, Leersum en Doorn",
+     "https://www.deschakel-dagbesteding.example", "71904466", "", "+31343462277",
+     "info@deschakel-dagbesteding.example",
+     "Molenlaan", "40", "3948 CE", "{v}",
+     (("Fatima el Amrani", "Teamleider", "+31643219087", "f.elamrani@deschakel-dagbesteding.example"),)),
+    ("Thuishulp De Kromme Rijn", ("huishoudelijke_hulp",), "Kromme Rijnstreek en Heuvelrug",
+     "https://www.thuishulpkrommerijn.example", "80127735", "", "+31343578800", "info@thuishulpkrommerijn.example",
+     "Markt", "18", "3961 BC", "Wijk bij Duurstede",
+     (("Ellen Kuipers", "Planner", "+31343578810", "e.kuipers@thuishulpkrommerijn.example"),)),
+)  # fmt: skip
+
+# (provider index, title, kinds, start (months from this month, first day), end (months from this month, last
+#  day) or None, notice months, auto renew, renew months, volume, budget cents, status, rates (unit, cents, vat
+#  hundredths, description)). The dates follow the demo's today: some contracts end or reach their last
+#  cancellation date within 90 days, one is a concept, one has been cancelled and one has expired.
+_CONTRACTS: tuple[tuple, ...] = (
+    (0, "Persoonlijke verzorging en thuiszorg 2025–2026", ("thuiszorg", "persoonlijke_verzorging"), -22, 1, 3,
+     False, 12, "ca. 2.400 uur per jaar", 14_500_000, "", (("uur", 6230, 0, "Persoonlijke verzorging"),
+                                                           ("uur", 7485, 0, "Verpleging"))),
+    (1, "Wijkverpleging {v}", ("persoonlijke_verzorging",), -33, 4, 3, True, 12, "naar indicatie", None, "",
+     (("uur", 7810, 0, "Wijkverpleging"),)),
+    (2, "Maaltijdservice aan huis", ("maaltijdservice",), -10, 13, 2, False, 12, "ca. 9.000 maaltijden per jaar",
+     8_000_000, "", (("maaltijd", 895, 900, "Warme maaltijd, bezorgd"), ("maaltijd", 1050, 900, "Dieetmaaltijd"))),
+    (3, "Personenalarmering met opvolging", ("alarmering",), -45, -9, 1, True, 12, "", None, "",
+     (("maand", 2195, 2100, "Alarm met professionele opvolging"), ("maand", 1250, 2100, "Alarm zonder opvolging"))),
+    (4, "Valpreventie en beweegprogramma", ("fysiotherapie",), 1, 12, 1, False, 12, "4 groepen van 8 deelnemers",
+     2_400_000, "concept", (("bezoek", 3850, 0, "Groepsles per deelnemer"),)),
+    (5, "Dagbesteding ouderen 2024–2026", ("dagbesteding", "vervoer"), -34, 2, 3, False, 12, "3 dagen per week",
+     6_200_000, "opgezegd", (("bezoek", 6975, 0, "Dagdeel dagbesteding"), ("bezoek", 1200, 900, "Vervoer retour"))),
+    (0, "Huishoudelijke hulp aanvullend 2023–2025", ("huishoudelijke_hulp",), -36, -11, 2, False, 12, "", None, "",
+     (("uur", 3295, 2100, "Huishoudelijke hulp"),)),
+    (6, "Huishoudelijke hulp 2026–2027", ("huishoudelijke_hulp",), -10, 13, 3, False, 12, "ca. 3.000 uur per jaar",
+     9_850_000, "", (("uur", 3460, 2100, "Huishoudelijke hulp HH1"), ("uur", 3720, 2100, "Huishoudelijke hulp HH2"))),
+)  # fmt: skip
+
+
+def _month_start(today: date, months: int) -> date:
+    return add_months(date(today.year, today.month, 1), months)
+
+
+def _month_end(today: date, months: int) -> date:
+    first = _month_start(today, months)
+    return add_months(first, 1) - timedelta(days=1)
+
+
+def _providers_step(session: Session, village: DemoVillage, rng: random.Random) -> None:
+    """About seven providers with contact persons and eight contracts; referrals to a provider get linked."""
+    v, slug = village.village, village.village.lower()
+    made: list[Provider] = []
+    for row in _PROVIDERS:
+        name, kinds, area, site, kvk, agb, phone, email, street, number, postcode, city, contacts = row
+        provider = Provider(
+            name=name.format(v=v),
+            kinds="," + ",".join(kinds) + ",",
+            service_area=area.format(v=v),
+            website=site.format(slug=slug),
+            kvk=kvk,
+            agb=agb,
+            phone=phone,
+            email=email.format(slug=slug),
+            street=street,
+            house_number=number,
+            postcode=postcode,
+            city=city.format(v=v),
+            notes="",
+            created_at=village.now,
+            updated_at=village.now,
+            contacts=[
+                ProviderContact(name=n, role=role, phone=p, email=e, position=i)
+                for i, (n, role, p, e) in enumerate(contacts)
+            ],
+        )
+        session.add(provider)
+        made.append(provider)
+    session.flush()
+    today = village.today
+    for index, title, kinds, start, end, notice, renew, renew_months, volume, budget, status, rates in _CONTRACTS:
+        end_on = _month_end(today, end) if end is not None else None
+        contract = Contract(
+            provider_id=made[index].id,
+            title=title.format(v=v),
+            kinds="," + ",".join(kinds) + ",",
+            start_on=_month_start(today, start),
+            end_on=end_on,
+            notice_months=notice,
+            auto_renew=renew,
+            renew_months=renew_months,
+            volume=volume,
+            budget_cents=budget,
+            status=status,
+            cancelled_on=today - timedelta(days=40) if status == "opgezegd" else None,
+            notes="",
+            created_at=village.now,
+            updated_at=village.now,
+            rates=[
+                ContractRate(unit=unit, amount_cents=cents, vat_hundredths=vat, description=text_, position=i)
+                for i, (unit, cents, vat, text_) in enumerate(rates)
+            ],
+            history=[ContractHistory(at=village.now, by="demo", text="Contract vastgelegd (demodorp)")],
+        )
+        if status == "opgezegd":
+            contract.history.append(
+                ContractHistory(at=village.now, by="demo", text=f"Opgezegd op {contract.cancelled_on:%d-%m-%Y}")
+            )
+        session.add(contract)
+    session.flush()
+    for provider in made:
+        session.execute(
+            update(Referral)
+            .where(Referral.route == "aanbieder", Referral.target == provider.name)
+            .values(provider_id=provider.id)
+        )
+    village.counts.update(providers=len(made), contracts=len(_CONTRACTS))
+
+
+_LATER_STEPS: tuple[tuple[str, DemoStep], ...] = (("providers", _providers_step),)
 
 
 def fill_demo_village(

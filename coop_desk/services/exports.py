@@ -1,4 +1,5 @@
-"""Exporting the lists the program shows (people, members, households, calls, help requests) to .xlsx.
+"""Exporting the lists the program shows (people, members, households, calls, help requests, providers,
+contracts) to .xlsx.
 
 Rows are streamed from SQL as plain columns (no ORM objects), turned into typed cells by
 documents.excel.writer, and every export writes one audit entry (action E, 'export.<name>') in the same
@@ -19,7 +20,7 @@ from sqlalchemy.orm import Session
 from coop_desk.db.models import Category, HelpCase, Household, IntakeCall, Membership, Person, Phone
 from coop_desk.db.models.cases import call_category, case_category
 from coop_desk.documents.excel.writer import Column, write_table
-from coop_desk.services import audit, cases, people_search
+from coop_desk.services import audit, cases, people_search, providers
 from coop_desk.services.context import ServiceContext
 from coop_desk.services.errors import ServiceError
 from coop_desk.services.intake import OUTCOME_LABELS
@@ -34,6 +35,8 @@ EXPORTS = {
     "households": "Huishoudens",
     "calls": "Gesprekken",
     "cases": "Hulpvragen",
+    "providers": "Aanbieders",
+    "contracts": "Contracten",
 }
 _KIND_LABELS = {"single": "eenpersoons", "household": "huishouden"}
 _BATCH = 2000
@@ -83,6 +86,41 @@ CASE_COLUMNS = [
     Column("Geopend", "datetime"),
     Column("Afgesloten", "datetime"),
     Column("Terugbellen", "date"),
+]
+PROVIDER_COLUMNS = [
+    Column("Nr", "int"),
+    Column("Naam"),
+    Column("Soorten dienst"),
+    Column("Werkgebied"),
+    Column("Adres"),
+    Column("Postcode"),
+    Column("Plaats"),
+    Column("Telefoon"),
+    Column("E-mail"),
+    Column("Website"),
+    Column("KvK"),
+    Column("AGB-code"),
+    Column("Contactpersoon"),
+    Column("Telefoon contactpersoon"),
+    Column("Actieve contracten", "int"),
+    Column("Eerstvolgende signalering", "date"),
+]
+CONTRACT_COLUMNS = [
+    Column("Nr", "int"),
+    Column("Aanbieder"),
+    Column("Contract"),
+    Column("Soorten dienst"),
+    Column("Status"),
+    Column("Ingangsdatum", "date"),
+    Column("Einddatum", "date"),
+    Column("Opzegtermijn (mnd)", "int"),
+    Column("Uiterste opzegdatum", "date"),
+    Column("Stilzwijgend verlengd", "bool"),
+    Column("Volume"),
+    Column("Budget", "money"),
+    Column("Tarief", "money"),
+    Column("Eenheid"),
+    Column("Alle tarieven", width=60),
 ]
 
 
@@ -286,7 +324,8 @@ def export_list(
     name: people (optionally matching `query`, as the people list), members (active members unless
     `include_former`; `query` as for people), households (with `query`: the matching residents and
     their addresses), calls (started in [start, end) when given), cases (all, or what `case_filter` selects,
-    as in the caseload). Raises ServiceError in Dutch for an unknown list or a file that cannot be written.
+    as in the caseload), providers, contracts (all, current period end and last cancellation date). Raises
+    ServiceError in Dutch for an unknown list or a file that cannot be written.
     """
     if name not in EXPORTS:
         raise ServiceError(f"Onbekende lijst '{name}'; kies uit: {', '.join(EXPORTS)}.")
@@ -300,6 +339,9 @@ def export_list(
             columns, rows = HOUSEHOLD_COLUMNS, _household_rows(session, query)
         elif name == "calls":
             columns, rows = CALL_COLUMNS, _call_rows(session, start, end)
+        elif name in ("providers", "contracts"):
+            columns = PROVIDER_COLUMNS if name == "providers" else CONTRACT_COLUMNS
+            rows = providers.export_rows(session, name, today)
         else:
             columns, rows = CASE_COLUMNS, _case_rows(session, case_filter, today)
         try:

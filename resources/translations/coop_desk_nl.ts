@@ -508,6 +508,37 @@ De details staan in {log}</translation>
     </message>
 </context>
 <context>
+    <name>CancelContractDialog</name>
+    <message>
+        <source>Cancel contract</source>
+        <translation>Contract opzeggen</translation>
+    </message>
+    <message>
+        <source>dd-mm-yyyy</source>
+        <translation>dd-mm-jjjj</translation>
+    </message>
+    <message>
+        <source>e.g. letter sent by registered post</source>
+        <translation>bijv. aangetekende brief verstuurd</translation>
+    </message>
+    <message>
+        <source>Cancelled on</source>
+        <translation>Opgezegd op</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Toelichting</translation>
+    </message>
+    <message>
+        <source>Back</source>
+        <translation>Terug</translation>
+    </message>
+    <message>
+        <source>Record that the contract has been cancelled (opgezegd).</source>
+        <translation>Leg vast dat het contract is opgezegd.</translation>
+    </message>
+</context>
+<context>
     <name>CardWidget</name>
     <message numerus="yes">
         <source>… and %n more</source>
@@ -672,6 +703,14 @@ De details staan in {log}</translation>
         <translation>Naam</translation>
     </message>
     <message>
+        <source>All kinds of service</source>
+        <translation>Alle soorten diensten</translation>
+    </message>
+    <message>
+        <source>Provider</source>
+        <translation>Aanbieder</translation>
+    </message>
+    <message>
         <source>Description</source>
         <translation>Omschrijving</translation>
     </message>
@@ -766,6 +805,10 @@ De details staan in {log}</translation>
     <message>
         <source>Fill in the date to call back, or choose Clear call back.</source>
         <translation>Vul de terugbeldatum in, of kies Terugbelafspraak vervalt.</translation>
+    </message>
+    <message>
+        <source>Choose the provider.</source>
+        <translation>Kies de aanbieder.</translation>
     </message>
     <message>
         <source>Nothing to save</source>
@@ -941,6 +984,310 @@ De details staan in {log}</translation>
     </message>
 </context>
 <context>
+    <name>ContractAlertsText</name>
+    <message>
+        <source>Contracts: cancel or extend</source>
+        <translation>Contracten: opzeggen of verlengen</translation>
+    </message>
+    <message>
+        <source>No contract deadlines in the next 90 days.</source>
+        <translation>Geen contracttermijnen in de komende 90 dagen.</translation>
+    </message>
+    <message>
+        <source>Cancel before {date}</source>
+        <translation>Opzeggen vóór {date}</translation>
+    </message>
+    <message>
+        <source>Ends on {date}</source>
+        <translation>Loopt af op {date}</translation>
+    </message>
+    <message>
+        <source>today</source>
+        <translation>vandaag</translation>
+    </message>
+    <message numerus="yes">
+        <source>in %n day(s)</source>
+        <translation>
+            <numerusform>over %n dag</numerusform>
+            <numerusform>over %n dagen</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>ContractDialog</name>
+    <message>
+        <source>Draft</source>
+        <translation>Concept</translation>
+    </message>
+    <message>
+        <source>Active</source>
+        <translation>Actief</translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation>Opgezegd</translation>
+    </message>
+    <message>
+        <source>Expired</source>
+        <translation>Verlopen</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>Notities</translation>
+    </message>
+    <message>
+        <source>Attachments</source>
+        <translation>Bijlagen</translation>
+    </message>
+    <message>
+        <source>History</source>
+        <translation>Geschiedenis</translation>
+    </message>
+    <message>
+        <source>Cancel contract…</source>
+        <translation>Opzeggen…</translation>
+    </message>
+    <message>
+        <source>Record that the contract has been cancelled (opgezegd)</source>
+        <translation>Vastleggen dat het contract is opgezegd</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>Opslaan</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Sluiten</translation>
+    </message>
+    <message>
+        <source>Contract</source>
+        <translation>Contract</translation>
+    </message>
+    <message>
+        <source>Title *</source>
+        <translation>Naam contract *</translation>
+    </message>
+    <message>
+        <source>e.g. Household help 2026-2027</source>
+        <translation>bijv. Huishoudelijke hulp 2026-2027</translation>
+    </message>
+    <message>
+        <source>Services</source>
+        <translation>Diensten</translation>
+    </message>
+    <message>
+        <source>Start date *</source>
+        <translation>Ingangsdatum *</translation>
+    </message>
+    <message>
+        <source>dd-mm-yyyy</source>
+        <translation>dd-mm-jjjj</translation>
+    </message>
+    <message>
+        <source>End date</source>
+        <translation>Einddatum</translation>
+    </message>
+    <message>
+        <source>dd-mm-yyyy (empty: open-ended)</source>
+        <translation>dd-mm-jjjj (leeg: onbepaalde tijd)</translation>
+    </message>
+    <message>
+        <source> month(s)</source>
+        <translation> mnd.</translation>
+    </message>
+    <message>
+        <source>Notice period</source>
+        <translation>Opzegtermijn</translation>
+    </message>
+    <message>
+        <source>Renews automatically by</source>
+        <translation>Stilzwijgend verlengd met</translation>
+    </message>
+    <message>
+        <source>Renewal</source>
+        <translation>Verlenging</translation>
+    </message>
+    <message>
+        <source>Automatic (from the dates)</source>
+        <translation>Automatisch (volgt uit de data)</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Volume and rates</source>
+        <translation>Volume en tarieven</translation>
+    </message>
+    <message>
+        <source>Agreed volume</source>
+        <translation>Afgesproken volume</translation>
+    </message>
+    <message>
+        <source>e.g. 1,200 hours a year</source>
+        <translation>bijv. 1.200 uur per jaar</translation>
+    </message>
+    <message>
+        <source>Budget (€)</source>
+        <translation>Budget (€)</translation>
+    </message>
+    <message>
+        <source>Rates</source>
+        <translation>Tarieven</translation>
+    </message>
+    <message>
+        <source>Unit</source>
+        <translation>Eenheid</translation>
+    </message>
+    <message>
+        <source>Amount (€)</source>
+        <translation>Bedrag (€)</translation>
+    </message>
+    <message>
+        <source>VAT %</source>
+        <translation>Btw %</translation>
+    </message>
+    <message>
+        <source>Description</source>
+        <translation>Omschrijving</translation>
+    </message>
+    <message>
+        <source>Add rate</source>
+        <translation>Tarief toevoegen</translation>
+    </message>
+    <message>
+        <source>Remove selected</source>
+        <translation>Geselecteerde verwijderen</translation>
+    </message>
+    <message>
+        <source>Add PDF…</source>
+        <translation>PDF toevoegen…</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>Openen</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Weghalen</translation>
+    </message>
+    <message>
+        <source>The status follows once the dates are filled in correctly.</source>
+        <translation>De status volgt zodra de data goed zijn ingevuld.</translation>
+    </message>
+    <message>
+        <source>Status: {status}</source>
+        <translation>Status: {status}</translation>
+    </message>
+    <message>
+        <source>Open-ended: no cancellation deadline.</source>
+        <translation>Onbepaalde tijd: geen uiterste opzegdatum.</translation>
+    </message>
+    <message>
+        <source>Ended on {date}</source>
+        <translation>Afgelopen op {date}</translation>
+    </message>
+    <message>
+        <source>Ends on {date}</source>
+        <translation>Loopt af op {date}</translation>
+    </message>
+    <message>
+        <source>Current period ends on {date}</source>
+        <translation>De huidige periode loopt tot {date}</translation>
+    </message>
+    <message>
+        <source>passed</source>
+        <translation>verstreken</translation>
+    </message>
+    <message numerus="yes">
+        <source>in %n day(s)</source>
+        <translation>
+            <numerusform>over %n dag</numerusform>
+            <numerusform>over %n dagen</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Cancel no later than {date}</source>
+        <translation>Uiterlijk opzeggen op {date}</translation>
+    </message>
+    <message>
+        <source>New contract</source>
+        <translation>Nieuw contract</translation>
+    </message>
+    <message>
+        <source>New contract with {provider}</source>
+        <translation>Nieuw contract met {provider}</translation>
+    </message>
+    <message>
+        <source>Contract: {title}</source>
+        <translation>Contract: {title}</translation>
+    </message>
+    <message>
+        <source>Nothing recorded yet.</source>
+        <translation>Nog niets vastgelegd.</translation>
+    </message>
+    <message>
+        <source>added when the contract is saved</source>
+        <translation>wordt toegevoegd als het contract wordt opgeslagen</translation>
+    </message>
+    <message>
+        <source>Contract not found</source>
+        <translation>Contract niet gevonden</translation>
+    </message>
+    <message>
+        <source>Add signed contract (PDF)</source>
+        <translation>Getekend contract toevoegen (PDF)</translation>
+    </message>
+    <message>
+        <source>PDF files (*.pdf);;All files (*)</source>
+        <translation>PDF-bestanden (*.pdf);;Alle bestanden (*)</translation>
+    </message>
+    <message>
+        <source>Could not read {file}: {error}</source>
+        <translation>{file} kon niet worden gelezen: {error}</translation>
+    </message>
+    <message>
+        <source>Remove attachment</source>
+        <translation>Bijlage weghalen</translation>
+    </message>
+    <message>
+        <source>Remove {file} from this contract?</source>
+        <translation>{file} weghalen bij dit contract?</translation>
+    </message>
+    <message>
+        <source>Not cancelled</source>
+        <translation>Niet opgezegd</translation>
+    </message>
+    <message>
+        <source>Row {row}: {message}</source>
+        <translation>Regel {row}: {message}</translation>
+    </message>
+    <message>
+        <source>Nothing was saved: please correct the fields marked in red.</source>
+        <translation>Er is niets opgeslagen: verbeter de rood gemarkeerde velden.</translation>
+    </message>
+    <message>
+        <source>Not saved</source>
+        <translation>Niet opgeslagen</translation>
+    </message>
+    <message>
+        <source>Attachment not added</source>
+        <translation>Bijlage niet toegevoegd</translation>
+    </message>
+    <message>
+        <source>The contract was saved, but not every attachment:</source>
+        <translation>Het contract is opgeslagen, maar niet elke bijlage:</translation>
+    </message>
+    <message>
+        <source>Unsaved changes</source>
+        <translation>Niet-opgeslagen wijzigingen</translation>
+    </message>
+    <message>
+        <source>You have changed this contract. Close without saving?</source>
+        <translation>U hebt dit contract gewijzigd. Sluiten zonder op te slaan?</translation>
+    </message>
+</context>
+<context>
     <name>CooperativeDialog</name>
     <message>
         <source>Cooperative details</source>
@@ -1070,12 +1417,9 @@ De details staan in het logbestand:
         <source>Could not write {file} ({error}). Is the file still open in Excel?</source>
         <translation>Kon {file} niet schrijven ({error}). Is het bestand nog open in Excel?</translation>
     </message>
-    <message numerus="yes">
+    <message>
         <source>%n row(s) saved in {file}.</source>
-        <translation>
-            <numerusform>%n regel opgeslagen in {file}.</numerusform>
-            <numerusform>%n regels opgeslagen in {file}.</numerusform>
-        </translation>
+        <translation>%n regels opgeslagen in {file}.</translation>
     </message>
     <message>
         <source>Exported</source>
@@ -1389,6 +1733,10 @@ De details staan in het logbestand:
     <message>
         <source>Letters</source>
         <translation>Brieven</translation>
+    </message>
+    <message>
+        <source>Providers</source>
+        <translation>Aanbieders</translation>
     </message>
     <message>
         <source>Call back</source>
@@ -1874,6 +2222,341 @@ Toch opslaan als nieuwe persoon?</translation>
     <message>
         <source>Print preview: {title}</source>
         <translation>Afdrukvoorbeeld: {title}</translation>
+    </message>
+</context>
+<context>
+    <name>ProviderDialog</name>
+    <message>
+        <source>New provider</source>
+        <translation>Nieuwe aanbieder</translation>
+    </message>
+    <message>
+        <source>Edit {name}</source>
+        <translation>{name} bewerken</translation>
+    </message>
+    <message>
+        <source>Provider</source>
+        <translation>Aanbieder</translation>
+    </message>
+    <message>
+        <source>Name *</source>
+        <translation>Naam *</translation>
+    </message>
+    <message>
+        <source>Service area</source>
+        <translation>Werkgebied</translation>
+    </message>
+    <message>
+        <source>e.g. Zeist and villages</source>
+        <translation>bijv. Zeist en kernen</translation>
+    </message>
+    <message>
+        <source>KvK number</source>
+        <translation>KvK-nummer</translation>
+    </message>
+    <message>
+        <source>AGB code</source>
+        <translation>AGB-code</translation>
+    </message>
+    <message>
+        <source>Website</source>
+        <translation>Website</translation>
+    </message>
+    <message>
+        <source>Services</source>
+        <translation>Diensten</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>Adres</translation>
+    </message>
+    <message>
+        <source>Street</source>
+        <translation>Straat</translation>
+    </message>
+    <message>
+        <source>House number</source>
+        <translation>Huisnummer</translation>
+    </message>
+    <message>
+        <source>Postcode</source>
+        <translation>Postcode</translation>
+    </message>
+    <message>
+        <source>Place</source>
+        <translation>Plaats</translation>
+    </message>
+    <message>
+        <source>Contact</source>
+        <translation>Contact</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>Telefoon</translation>
+    </message>
+    <message>
+        <source>E-mail</source>
+        <translation>E-mail</translation>
+    </message>
+    <message>
+        <source>Contact people</source>
+        <translation>Contactpersonen</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Naam</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>Functie</translation>
+    </message>
+    <message>
+        <source>Add contact person</source>
+        <translation>Contactpersoon toevoegen</translation>
+    </message>
+    <message>
+        <source>Remove selected</source>
+        <translation>Geselecteerde verwijderen</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>Notities</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>Opslaan</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Annuleren</translation>
+    </message>
+    <message>
+        <source>Row {row}: {message}</source>
+        <translation>Regel {row}: {message}</translation>
+    </message>
+    <message>
+        <source>Nothing was saved: please correct the fields marked in red.</source>
+        <translation>Er is niets opgeslagen: verbeter de rood gemarkeerde velden.</translation>
+    </message>
+    <message>
+        <source>Not saved</source>
+        <translation>Niet opgeslagen</translation>
+    </message>
+    <message>
+        <source>Someone else changed this provider in the meantime. Close and open it again.</source>
+        <translation>Iemand anders heeft deze aanbieder intussen gewijzigd. Sluit en open hem opnieuw.</translation>
+    </message>
+    <message>
+        <source>Unsaved changes</source>
+        <translation>Niet-opgeslagen wijzigingen</translation>
+    </message>
+    <message>
+        <source>You have changed this provider. Close without saving?</source>
+        <translation>U hebt deze aanbieder gewijzigd. Sluiten zonder op te slaan?</translation>
+    </message>
+</context>
+<context>
+    <name>ProvidersTableModel</name>
+    <message>
+        <source>Name</source>
+        <translation>Naam</translation>
+    </message>
+    <message>
+        <source>Services</source>
+        <translation>Diensten</translation>
+    </message>
+    <message>
+        <source>Place</source>
+        <translation>Plaats</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>Telefoon</translation>
+    </message>
+    <message>
+        <source>Contracts</source>
+        <translation>Contracten</translation>
+    </message>
+    <message>
+        <source>Next deadline</source>
+        <translation>Volgende termijn</translation>
+    </message>
+    <message>
+        <source>Active contracts</source>
+        <translation>Lopende contracten</translation>
+    </message>
+    <message>
+        <source>The next last cancellation date or end date within 90 days</source>
+        <translation>De eerstvolgende uiterste opzegdatum of einddatum binnen 90 dagen</translation>
+    </message>
+</context>
+<context>
+    <name>ProvidersView</name>
+    <message>
+        <source>Search by name, place or contact person (Ctrl+F)</source>
+        <translation>Zoek op naam, plaats of contactpersoon (Ctrl+F)</translation>
+    </message>
+    <message>
+        <source>All services</source>
+        <translation>Alle diensten</translation>
+    </message>
+    <message>
+        <source>New provider</source>
+        <translation>Nieuwe aanbieder</translation>
+    </message>
+    <message>
+        <source>Print overview</source>
+        <translation>Overzicht afdrukken</translation>
+    </message>
+    <message>
+        <source>All providers with their contacts and contracts, as a PDF</source>
+        <translation>Alle aanbieders met contactpersonen en contracten, als PDF</translation>
+    </message>
+    <message>
+        <source>Save as PDF…</source>
+        <translation>Opslaan als PDF…</translation>
+    </message>
+    <message>
+        <source>Print…</source>
+        <translation>Afdrukken…</translation>
+    </message>
+    <message>
+        <source>Providers to Excel…</source>
+        <translation>Aanbieders naar Excel…</translation>
+    </message>
+    <message>
+        <source>Contracts to Excel…</source>
+        <translation>Contracten naar Excel…</translation>
+    </message>
+    <message>
+        <source>Edit</source>
+        <translation>Bewerken</translation>
+    </message>
+    <message>
+        <source>New contract</source>
+        <translation>Nieuw contract</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>Verwijderen</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n provider(s)</source>
+        <translation>
+            <numerusform>%n aanbieder</numerusform>
+            <numerusform>%n aanbieders</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Select a provider to see its contacts, contracts and referrals.</source>
+        <translation>Kies een aanbieder om contactpersonen, contracten en doorverwijzingen te zien.</translation>
+    </message>
+    <message>
+        <source>Service area</source>
+        <translation>Werkgebied</translation>
+    </message>
+    <message>
+        <source>KvK</source>
+        <translation>KvK</translation>
+    </message>
+    <message>
+        <source>AGB</source>
+        <translation>AGB</translation>
+    </message>
+    <message>
+        <source>Contact people</source>
+        <translation>Contactpersonen</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>Notities</translation>
+    </message>
+    <message>
+        <source>Contracts</source>
+        <translation>Contracten</translation>
+    </message>
+    <message>
+        <source>No contracts yet.</source>
+        <translation>Nog geen contracten.</translation>
+    </message>
+    <message>
+        <source>Referred help requests</source>
+        <translation>Doorverwezen hulpvragen</translation>
+    </message>
+    <message>
+        <source>No help requests referred yet.</source>
+        <translation>Nog geen hulpvragen doorverwezen.</translation>
+    </message>
+    <message>
+        <source>Per month</source>
+        <translation>Per maand</translation>
+    </message>
+    <message>
+        <source>Contract</source>
+        <translation>Contract</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Term</source>
+        <translation>Looptijd</translation>
+    </message>
+    <message>
+        <source>Cancel before</source>
+        <translation>Opzeggen vóór</translation>
+    </message>
+    <message>
+        <source>open-ended</source>
+        <translation>onbepaalde tijd</translation>
+    </message>
+    <message numerus="yes">
+        <source>… and %n more</source>
+        <translation>
+            <numerusform>… en nog %n</numerusform>
+            <numerusform>… en nog %n</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Contract not found</source>
+        <translation>Contract niet gevonden</translation>
+    </message>
+    <message>
+        <source>Delete provider</source>
+        <translation>Aanbieder verwijderen</translation>
+    </message>
+    <message>
+        <source>Delete {name}? This cannot be undone.</source>
+        <translation>{name} verwijderen? Dit kan niet ongedaan worden gemaakt.</translation>
+    </message>
+    <message>
+        <source>Not deleted</source>
+        <translation>Niet verwijderd</translation>
+    </message>
+    <message>
+        <source>No overview</source>
+        <translation>Geen overzicht</translation>
+    </message>
+    <message>
+        <source>Save overview</source>
+        <translation>Overzicht opslaan</translation>
+    </message>
+    <message>
+        <source>PDF files (*.pdf)</source>
+        <translation>PDF-bestanden (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Not saved</source>
+        <translation>Niet opgeslagen</translation>
+    </message>
+    <message>
+        <source>Could not write {file} ({error}). Is it still open?</source>
+        <translation>{file} kon niet worden opgeslagen ({error}). Is het bestand nog geopend?</translation>
+    </message>
+    <message>
+        <source>Providers overview</source>
+        <translation>Overzicht aanbieders</translation>
     </message>
 </context>
 <context>

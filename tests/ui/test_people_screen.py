@@ -37,12 +37,13 @@ def test_main_window_shows_register_in_dutch(qtbot, app_ctx, settings):
     window.show()
     window.people_view.run_search()
     assert window.windowTitle() == "Coop Desk — Zorgcoöperatie Westerhoek"
-    assert [window.navigation.item(i).text().split(" (")[0] for i in range(5)] == [
+    assert [window.navigation.item(i).text().split(" (")[0] for i in range(6)] == [
         "Vandaag",
         "Spreekuur",
         "Hulpvragen",
         "Mensen",
         "Brieven",
+        "Aanbieders",
     ]
     model = window.people_view.model
     assert model.headerData(0, Qt.Orientation.Horizontal) == "Naam"

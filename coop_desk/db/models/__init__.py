@@ -20,6 +20,15 @@ from coop_desk.db.models.people import (
     PersonRole,
     Phone,
 )
+from coop_desk.db.models.providers import (
+    Contract,
+    ContractAttachment,
+    ContractHistory,
+    ContractRate,
+    Provider,
+    ProviderContact,
+    ProviderServiceKind,
+)
 
 __all__ = [
     "AuditEvent",
@@ -39,4 +48,11 @@ __all__ = [
     "PersonRole",
     "Phone",
     "SentLetter",
+    "Contract",
+    "ContractAttachment",
+    "ContractHistory",
+    "ContractRate",
+    "Provider",
+    "ProviderContact",
+    "ProviderServiceKind",
 ]

@@ -163,6 +163,8 @@ class Referral(Base):
     volunteer_id: Mapped[int | None] = mapped_column(ForeignKey("person.id", ondelete="SET NULL"))
     note: Mapped[str] = mapped_column(Text, default="")
     referred_on: Mapped[date] = mapped_column(Date)
+    # the preferred provider referred to (route 'aanbieder'); the target text stays when the provider goes
+    provider_id: Mapped[int | None] = mapped_column(ForeignKey("provider.id", ondelete="SET NULL"), index=True)
 
     case: Mapped[HelpCase] = relationship(back_populates="referrals")
 

@@ -36,7 +36,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from coop_desk.services import cases
+from coop_desk.services import cases, providers
 from coop_desk.services.context import ServiceContext
 from coop_desk.services.dates import format_date, parse_date
 from coop_desk.services.errors import ConflictError, NotFoundError, ValidationError
@@ -289,7 +289,26 @@ class CaseDialog(QDialog):
         self.target = QLineEdit()
         self.target.setObjectName("target")
         self.target.setPlaceholderText(self.tr("Work group, provider, organisation or person"))
-        form.addRow(self.tr("Name"), self._with_error("target", self.target))
+        self.target_row = self._with_error("target", self.target)
+        form.addRow(self.tr("Name"), self.target_row)
+        # A preferred provider is chosen from the register, narrowed to those offering a kind of service.
+        self.provider_kind = QComboBox()
+        self.provider_kind.setObjectName("provider_kind")
+        self.provider_kind.addItem(self.tr("All kinds of service"), None)
+        for kind in providers.list_service_kinds(self._ctx):
+            self.provider_kind.addItem(kind.name, kind.code)
+        self.provider = QComboBox()
+        self.provider.setObjectName("provider")
+        self.provider_box = QWidget()
+        provider_layout = QHBoxLayout(self.provider_box)
+        provider_layout.setContentsMargins(0, 0, 0, 0)
+        provider_layout.addWidget(self.provider_kind)
+        provider_layout.addLayout(self._with_error("provider", self.provider), 1)
+        form.addRow(self.tr("Provider"), self.provider_box)
+        self.provider_kind.currentIndexChanged.connect(self._fill_providers)
+        self.route.currentIndexChanged.connect(self._on_route_changed)
+        self._fill_providers()
+        self._on_route_changed()
         self.referral_note = QPlainTextEdit()
         self.referral_note.setObjectName("referral_note")
         self.referral_note.setMaximumHeight(90)
@@ -552,7 +571,31 @@ class CaseDialog(QDialog):
             return True
         return False
 
+    def _fill_providers(self) -> None:
+        self.provider.clear()
+        for row in providers.providers_for_kind(self._ctx, self.provider_kind.currentData()):
+            self.provider.addItem(f"{row.name} ({row.city})" if row.city else row.name, row.id)
+
+    def _on_route_changed(self) -> None:
+        """Route 'aanbieder' with providers in the register: choose one of them instead of typing a name."""
+        choose = self.route.currentData() == "aanbieder" and self.provider_kind.count() > 0
+        choose = choose and bool(providers.providers_for_kind(self._ctx, None))
+        self.provider_box.setVisible(choose)
+        self.target.setEnabled(not choose)
+
     def add_referral(self) -> bool:
+        note = self.referral_note.toPlainText()
+        if self.route.currentData() == "aanbieder" and not self.provider_box.isHidden():
+            provider_id = self.provider.currentData()
+            if provider_id is None:
+                self.errors.show({"provider": self.tr("Choose the provider.")})
+                return False
+            if self._run(
+                lambda version: providers.refer_case_to_provider(self._ctx, self._case_id, version, provider_id, note)
+            ):
+                self.referral_note.clear()
+                return True
+            return False
         referral = cases.ReferralInput(
             route=self.route.currentData(), target=self.target.text(), note=self.referral_note.toPlainText()
         )

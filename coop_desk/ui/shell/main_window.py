@@ -26,6 +26,7 @@ from coop_desk.services.audit import program_version
 from coop_desk.services.dates import format_long_date
 from coop_desk.ui.excel.export import ExportMenu
 from coop_desk.ui.people.people_view import PeopleView
+from coop_desk.ui.providers.today_card import contract_alerts_card
 from coop_desk.ui.settings.cooperative_dialog import CooperativeDialog
 from coop_desk.ui.shell import today_cards
 from coop_desk.ui.today.today_view import TodayView
@@ -34,6 +35,7 @@ if TYPE_CHECKING:  # the screens of other areas are imported when first shown, t
     from coop_desk.ui.cases.caseload_view import CaseloadView
     from coop_desk.ui.intake.call_view import CallView
     from coop_desk.ui.letters.letters_view import LettersView
+    from coop_desk.ui.providers.providers_view import ProvidersView
 
 
 @dataclass(frozen=True)
@@ -97,6 +99,7 @@ class MainWindow(QMainWindow):
             Area("cases", self.tr("Help requests"), self._build_caseload),
             Area("people", self.tr("People"), lambda: self._filled(PeopleView(ctx))),
             Area("letters", self.tr("Letters"), self._build_letters),
+            Area("providers", self.tr("Providers"), self._build_providers),
         ]
 
     def _build_today(self) -> TodayView:
@@ -106,6 +109,7 @@ class MainWindow(QMainWindow):
                 today_cards.callbacks_card(ctx, self.open_case, self._on_callback_chosen),
                 today_cards.calls_today_card(ctx, self.open_case),
                 today_cards.new_cases_card(ctx, self.open_case),
+                contract_alerts_card(ctx, self.open_contract),
             ]
         )
         view.set_heading(format_long_date(ctx.today()).capitalize())
@@ -122,6 +126,17 @@ class MainWindow(QMainWindow):
         view = CallView(self._app.services)
         view.call_saved.connect(lambda _call_id, _case_id: self.refresh_counts(refresh_today=True))
         return view
+
+    def _build_providers(self) -> ProvidersView:
+        from coop_desk.ui.providers.providers_view import ProvidersView
+
+        view = ProvidersView(self._app.services)
+        view.case_requested.connect(self.open_case)
+        return view
+
+    def open_contract(self, contract_id: int) -> None:
+        self.show_area("providers")
+        self.area("providers").open_contract(contract_id)  # type: ignore[attr-defined]
 
     def _build_letters(self) -> LettersView:
         from coop_desk.ui.letters.letters_view import LettersView
