@@ -98,6 +98,11 @@ def main() -> int:
         settle(app, 1200)  # the live preview renders after a short pause
         shoot(app, window, "brieven")
 
+        window.show_area("providers")
+        window.area("providers").refresh()
+        window.area("providers").table.selectRow(6)
+        shoot(app, window, "aanbieders")
+
         window.show_area("people")
         view = window.people_view
         view.run_search()
