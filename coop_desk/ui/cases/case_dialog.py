@@ -130,13 +130,6 @@ class CaseDialog(QDialog):
 
     # ------------------------------------------------------------------ layout
 
-    def _with_error(self, field: str, widget: QWidget) -> QVBoxLayout:
-        box = QVBoxLayout()
-        box.setSpacing(2)
-        box.addWidget(widget)
-        box.addWidget(self.errors.label_for(field, widget))
-        return box
-
     def _build(self) -> None:
         self.summary = QLabel()
         self.summary.setObjectName("case_summary")
@@ -215,7 +208,7 @@ class CaseDialog(QDialog):
         self.note = QPlainTextEdit()
         self.note.setObjectName("note")
         self.note.setPlaceholderText(self.tr("What was discussed or done?"))
-        layout.addLayout(self._with_error("note", self.note))
+        layout.addLayout(self.errors.with_field("note", self.note))
         self.note_button = QPushButton(self.tr("Add note"))
         self.note_button.setObjectName("add_note")
         self.note_button.clicked.connect(self.add_note)
@@ -235,7 +228,7 @@ class CaseDialog(QDialog):
         self.reason = QPlainTextEdit()
         self.reason.setObjectName("reason")
         self.reason.setPlaceholderText(self.tr("Why does the status change?"))
-        layout.addLayout(self._with_error("reason", self.reason))
+        layout.addLayout(self.errors.with_field("reason", self.reason))
         row = QHBoxLayout()
         self.status_buttons: dict[str, QPushButton] = {}
         for code in ("in_behandeling", "doorverwezen", "afgerond", "gestopt"):
@@ -257,7 +250,7 @@ class CaseDialog(QDialog):
         self.follow_up_date = QLineEdit()
         self.follow_up_date.setObjectName("follow_up_on")
         self.follow_up_date.setPlaceholderText(self.tr("dd-mm-yyyy"))
-        form.addRow(self.tr("Call back on"), self._with_error("follow_up_on", self.follow_up_date))
+        form.addRow(self.tr("Call back on"), self.errors.with_field("follow_up_on", self.follow_up_date))
         self.follow_up_note = QLineEdit()
         self.follow_up_note.setObjectName("follow_up_note")
         self.follow_up_note.setPlaceholderText(self.tr("What to call about"))
@@ -285,11 +278,11 @@ class CaseDialog(QDialog):
         self.route.setObjectName("route")
         for code, label in cases.ROUTE_LABELS.items():
             self.route.addItem(label, code)
-        form.addRow(self.tr("Refer to"), self._with_error("route", self.route))
+        form.addRow(self.tr("Refer to"), self.errors.with_field("route", self.route))
         self.target = QLineEdit()
         self.target.setObjectName("target")
         self.target.setPlaceholderText(self.tr("Work group, provider, organisation or person"))
-        self.target_row = self._with_error("target", self.target)
+        self.target_row = self.errors.with_field("target", self.target)
         form.addRow(self.tr("Name"), self.target_row)
         # A preferred provider is chosen from the register, narrowed to those offering a kind of service.
         self.provider_kind = QComboBox()
@@ -303,7 +296,7 @@ class CaseDialog(QDialog):
         provider_layout = QHBoxLayout(self.provider_box)
         provider_layout.setContentsMargins(0, 0, 0, 0)
         provider_layout.addWidget(self.provider_kind)
-        provider_layout.addLayout(self._with_error("provider", self.provider), 1)
+        provider_layout.addLayout(self.errors.with_field("provider", self.provider), 1)
         form.addRow(self.tr("Provider"), self.provider_box)
         self.provider_kind.currentIndexChanged.connect(self._fill_providers)
         self.route.currentIndexChanged.connect(self._on_route_changed)
@@ -331,16 +324,16 @@ class CaseDialog(QDialog):
         self.title_edit = QLineEdit()
         self.title_edit.setObjectName("title")
         self.title_edit.setMaxLength(200)
-        form.addRow(self.tr("Description"), self._with_error("title", self.title_edit))
+        form.addRow(self.tr("Description"), self.errors.with_field("title", self.title_edit))
         self.category_list = QListWidget()
         self.category_list.setObjectName("categories")
         self.category_list.setMinimumHeight(220)
-        form.addRow(self.tr("Categories"), self._with_error("categories", self.category_list))
+        form.addRow(self.tr("Categories"), self.errors.with_field("categories", self.category_list))
         self.urgency = QComboBox()
         self.urgency.setObjectName("urgency")
         for code, label in cases.URGENCY_LABELS.items():
             self.urgency.addItem(label, code)
-        form.addRow(self.tr("Urgency"), self._with_error("urgency", self.urgency))
+        form.addRow(self.tr("Urgency"), self.errors.with_field("urgency", self.urgency))
         layout.addLayout(form)
         row = QHBoxLayout()
         self.details_button = QPushButton(self.tr("Save description"))
@@ -355,7 +348,7 @@ class CaseDialog(QDialog):
         self.handler.setObjectName("handler")
         self.handler.setEditable(True)
         handler_row = QHBoxLayout()
-        handler_row.addLayout(self._with_error("handler", self.handler), 1)
+        handler_row.addLayout(self.errors.with_field("handler", self.handler), 1)
         self.handler_button = QPushButton(self.tr("Change handler"))
         self.handler_button.setObjectName("set_handler")
         self.handler_button.clicked.connect(self.set_handler)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QLabel, QWidget
+from PySide6.QtWidgets import QFormLayout, QLabel, QLineEdit, QVBoxLayout, QWidget
 
 
 class FieldErrors:
@@ -24,6 +24,23 @@ class FieldErrors:
         if widget is not None:
             self._widgets[field] = widget
         return label
+
+    def with_field(self, field: str, widget: QWidget) -> QVBoxLayout:
+        """The widget with its (hidden until needed) message label under it, ready for a form row."""
+        box = QVBoxLayout()
+        box.setSpacing(2)
+        box.addWidget(widget)
+        box.addWidget(self.label_for(field, widget))
+        return box
+
+    def line(self, field: str, form: QFormLayout, label: str, placeholder: str = "") -> QLineEdit:
+        """A named line edit with its message label, added to `form` as a row."""
+        edit = QLineEdit()
+        edit.setObjectName(field)
+        if placeholder:
+            edit.setPlaceholderText(placeholder)
+        form.addRow(label, self.with_field(field, edit))
+        return edit
 
     def clear(self) -> None:
         for label in self._labels.values():

@@ -191,8 +191,8 @@ class CallView(QWidget):
         self.quick_phone = QLineEdit()
         self.quick_phone.setObjectName("quick_phone")
         self.quick_phone.setPlaceholderText("06-12345678")
-        quick_form.addRow(self.tr("Name"), self._with_error(self.quick_name, self.quick_errors, "name"))
-        quick_form.addRow(self.tr("Phone"), self._with_error(self.quick_phone, self.quick_errors, "phone"))
+        quick_form.addRow(self.tr("Name"), self.quick_errors.with_field("name", self.quick_name))
+        quick_form.addRow(self.tr("Phone"), self.quick_errors.with_field("phone", self.quick_phone))
         self.quick_add_button = QPushButton(self.tr("Register as caller"))
         self.quick_add_button.setObjectName("quick_add_button")
         self.quick_cancel_button = QPushButton(self.tr("Cancel"))
@@ -258,7 +258,7 @@ class CallView(QWidget):
         self.relation.setObjectName("relation")
         self.relation.setPlaceholderText(self.tr("e.g. daughter, neighbour"))
         relation_form = QFormLayout()
-        relation_form.addRow(self.tr("Relation"), self._with_error(self.relation, self.errors, "relation"))
+        relation_form.addRow(self.tr("Relation"), self.errors.with_field("relation", self.relation))
         subject_layout.addLayout(relation_form)
 
         left = QWidget()
@@ -346,15 +346,15 @@ class CallView(QWidget):
         self.follow_up.setObjectName("follow_up_on")
         self.follow_up.setPlaceholderText(self.tr("dd-mm-yyyy (optional)"))
         self.follow_up.setMaximumWidth(220)
-        form.addRow(self.tr("Description"), self._with_error(self.case_title, self.errors, "case_title"))
-        form.addRow(self.tr("Follow up on"), self._with_error(self.follow_up, self.errors, "follow_up_on"))
+        form.addRow(self.tr("Description"), self.errors.with_field("case_title", self.case_title))
+        form.addRow(self.tr("Follow up on"), self.errors.with_field("follow_up_on", self.follow_up))
 
         self.existing_frame = QWidget()
         form = QFormLayout(self.existing_frame)
         form.setContentsMargins(0, 0, 0, 0)
         self.existing_case = QComboBox()
         self.existing_case.setObjectName("existing_case")
-        form.addRow(self.tr("Help request"), self._with_error(self.existing_case, self.errors, "existing_case"))
+        form.addRow(self.tr("Help request"), self.errors.with_field("existing_case", self.existing_case))
 
         self.callback_frame = QWidget()
         form = QFormLayout(self.callback_frame)
@@ -467,13 +467,6 @@ class CallView(QWidget):
         ]
         for first, second in zip(chain, chain[1:], strict=False):
             QWidget.setTabOrder(first, second)
-
-    def _with_error(self, widget: QWidget, errors: FieldErrors, field: str) -> QVBoxLayout:
-        box = QVBoxLayout()
-        box.setSpacing(2)
-        box.addWidget(widget)
-        box.addWidget(errors.label_for(field, widget))
-        return box
 
     def _connect(self) -> None:
         self.picker.chosen.connect(self.choose_caller)

@@ -55,18 +55,6 @@ class PersonDialog(QDialog):
 
     # ------------------------------------------------------------------ layout
 
-    def _line(self, field: str, form: QFormLayout, label: str, placeholder: str = "") -> QLineEdit:
-        edit = QLineEdit()
-        edit.setObjectName(field)
-        if placeholder:
-            edit.setPlaceholderText(placeholder)
-        box = QVBoxLayout()
-        box.setSpacing(2)
-        box.addWidget(edit)
-        box.addWidget(self.errors.label_for(field, edit))
-        form.addRow(label, box)
-        return edit
-
     def _build(self) -> None:
         content = QWidget()
         grid = QGridLayout(content)
@@ -83,10 +71,10 @@ class PersonDialog(QDialog):
         ):
             self.gender.addItem(text, code)
         form.addRow(self.tr("Salutation"), self.gender)
-        self.initials = self._line("initials", form, self.tr("Initials"), "J.P.")
-        self.first_name = self._line("first_name", form, self.tr("First name"), "Jan")
-        self.prefix = self._line("prefix", form, self.tr("Prefix"), "van der")
-        self.surname = self._line("surname", form, self.tr("Surname *"), "Berg")
+        self.initials = self.errors.line("initials", form, self.tr("Initials"), "J.P.")
+        self.first_name = self.errors.line("first_name", form, self.tr("First name"), "Jan")
+        self.prefix = self.errors.line("prefix", form, self.tr("Prefix"), "van der")
+        self.surname = self.errors.line("surname", form, self.tr("Surname *"), "Berg")
         self.name_usage = QComboBox()
         self.name_usage.setObjectName("name_usage")
         for code, text in (
@@ -97,17 +85,17 @@ class PersonDialog(QDialog):
         ):
             self.name_usage.addItem(text, code)
         form.addRow(self.tr("Name usage"), self.name_usage)
-        self.partner_prefix = self._line("partner_prefix", form, self.tr("Partner's prefix"))
-        self.partner_surname = self._line("partner_surname", form, self.tr("Partner's surname"))
-        self.birth_date = self._line("birth_date", form, self.tr("Date of birth"), self.tr("dd-mm-yyyy"))
+        self.partner_prefix = self.errors.line("partner_prefix", form, self.tr("Partner's prefix"))
+        self.partner_surname = self.errors.line("partner_surname", form, self.tr("Partner's surname"))
+        self.birth_date = self.errors.line("birth_date", form, self.tr("Date of birth"), self.tr("dd-mm-yyyy"))
         grid.addWidget(name_box, 0, 0)
 
         address_box = QGroupBox(self.tr("Address"))
         form = QFormLayout(address_box)
-        self.street = self._line("street", form, self.tr("Street"))
-        self.house_number = self._line("house_number", form, self.tr("House number"), "12a")
-        self.postcode = self._line("postcode", form, self.tr("Postcode"), "3712 AB")
-        self.city = self._line("city", form, self.tr("Place"))
+        self.street = self.errors.line("street", form, self.tr("Street"))
+        self.house_number = self.errors.line("house_number", form, self.tr("House number"), "12a")
+        self.postcode = self.errors.line("postcode", form, self.tr("Postcode"), "3712 AB")
+        self.city = self.errors.line("city", form, self.tr("Place"))
         self.country = QComboBox()
         self.country.setObjectName("country")
         self.country.addItem(self.tr("Netherlands"), "NL")
@@ -117,9 +105,9 @@ class PersonDialog(QDialog):
 
         contact_box = QGroupBox(self.tr("Contact"))
         form = QFormLayout(contact_box)
-        self.phone1 = self._line("phones.0", form, self.tr("Phone"), "06-12345678")
-        self.phone2 = self._line("phones.1", form, self.tr("Second phone"), "0343 123456")
-        self.email = self._line("email", form, self.tr("E-mail"), "naam@voorbeeld.nl")
+        self.phone1 = self.errors.line("phones.0", form, self.tr("Phone"), "06-12345678")
+        self.phone2 = self.errors.line("phones.1", form, self.tr("Second phone"), "0343 123456")
+        self.email = self.errors.line("email", form, self.tr("E-mail"), "naam@voorbeeld.nl")
         grid.addWidget(contact_box, 0, 1)
 
         member_box = QGroupBox(self.tr("Membership and roles"))
@@ -132,9 +120,9 @@ class PersonDialog(QDialog):
         self.member_kind.addItem(self.tr("Single"), "single")
         self.member_kind.addItem(self.tr("Household"), "household")
         form.addRow(self.tr("Kind"), self.member_kind)
-        self.member_since = self._line("membership.since", form, self.tr("Member since"), self.tr("dd-mm-yyyy"))
-        self.member_until = self._line("membership.until", form, self.tr("Member until"), self.tr("dd-mm-yyyy"))
-        self.member_fee = self._line("membership.yearly_fee", form, self.tr("Yearly fee (€)"), "25,00")
+        self.member_since = self.errors.line("membership.since", form, self.tr("Member since"), self.tr("dd-mm-yyyy"))
+        self.member_until = self.errors.line("membership.until", form, self.tr("Member until"), self.tr("dd-mm-yyyy"))
+        self.member_fee = self.errors.line("membership.yearly_fee", form, self.tr("Yearly fee (€)"), "25,00")
         roles = QHBoxLayout()
         self.role_boxes: dict[str, QCheckBox] = {}
         for code, text in (

@@ -176,21 +176,6 @@ class ContractDialog(QDialog):
 
     # ------------------------------------------------------------------ layout
 
-    def _with_error(self, field: str, widget: QWidget) -> QVBoxLayout:
-        box = QVBoxLayout()
-        box.setSpacing(2)
-        box.addWidget(widget)
-        box.addWidget(self.errors.label_for(field, widget))
-        return box
-
-    def _line(self, field: str, form: QFormLayout, label: str, placeholder: str = "") -> QLineEdit:
-        edit = QLineEdit()
-        edit.setObjectName(field)
-        if placeholder:
-            edit.setPlaceholderText(placeholder)
-        form.addRow(label, self._with_error(field, edit))
-        return edit
-
     def _build(self) -> None:
         self.header = QLabel()
         self.header.setObjectName("contract_header")
@@ -207,7 +192,7 @@ class ContractDialog(QDialog):
         self.notes.setObjectName("notes")
         self.notes.setMinimumHeight(60)
         self.notes.setMaximumHeight(120)
-        notes_layout.addLayout(self._with_error("notes", self.notes))
+        notes_layout.addLayout(self.errors.with_field("notes", self.notes))
         grid.addWidget(notes_box, 1, 0, 1, 2)
         grid.setColumnStretch(0, 1)
         grid.setColumnStretch(1, 1)
@@ -256,7 +241,7 @@ class ContractDialog(QDialog):
     def _terms_box(self) -> QGroupBox:
         box = QGroupBox(self.tr("Contract"))
         form = QFormLayout(box)
-        self.title = self._line("title", form, self.tr("Title *"), self.tr("e.g. Household help 2026-2027"))
+        self.title = self.errors.line("title", form, self.tr("Title *"), self.tr("e.g. Household help 2026-2027"))
         kinds_grid = QGridLayout()
         kinds_grid.setContentsMargins(0, 0, 0, 0)
         self.kind_boxes: dict[str, QCheckBox] = {}
@@ -271,14 +256,14 @@ class ContractDialog(QDialog):
             self.kind_boxes[kind.code] = check
         kinds_host = QWidget()
         kinds_host.setLayout(kinds_grid)
-        form.addRow(self.tr("Services"), self._with_error("kinds", kinds_host))
-        self.start = self._line("start", form, self.tr("Start date *"), self.tr("dd-mm-yyyy"))
-        self.end = self._line("end", form, self.tr("End date"), self.tr("dd-mm-yyyy (empty: open-ended)"))
+        form.addRow(self.tr("Services"), self.errors.with_field("kinds", kinds_host))
+        self.start = self.errors.line("start", form, self.tr("Start date *"), self.tr("dd-mm-yyyy"))
+        self.end = self.errors.line("end", form, self.tr("End date"), self.tr("dd-mm-yyyy (empty: open-ended)"))
         self.notice_months = QSpinBox()
         self.notice_months.setObjectName("notice_months")
         self.notice_months.setRange(0, 36)
         self.notice_months.setSuffix(self.tr(" month(s)"))
-        form.addRow(self.tr("Notice period"), self._with_error("notice_months", self.notice_months))
+        form.addRow(self.tr("Notice period"), self.errors.with_field("notice_months", self.notice_months))
         renew = QHBoxLayout()
         self.auto_renew = QCheckBox(self.tr("Renews automatically by"))
         self.auto_renew.setObjectName("auto_renew")
@@ -299,7 +284,7 @@ class ContractDialog(QDialog):
         self.status.addItem(self.tr("Automatic (from the dates)"), "")
         self.status.addItem(self.tr("Draft"), "concept")
         self.status.addItem(self.tr("Cancelled"), "opgezegd")
-        form.addRow(self.tr("Status"), self._with_error("status", self.status))
+        form.addRow(self.tr("Status"), self.errors.with_field("status", self.status))
         self.derived = QLabel()
         self.derived.setObjectName("derived")
         self.derived.setTextFormat(Qt.TextFormat.RichText)
@@ -311,8 +296,8 @@ class ContractDialog(QDialog):
         box = QGroupBox(self.tr("Volume and rates"))
         layout = QVBoxLayout(box)
         form = QFormLayout()
-        self.volume = self._line("volume", form, self.tr("Agreed volume"), self.tr("e.g. 1,200 hours a year"))
-        self.budget = self._line("budget", form, self.tr("Budget (€)"), "25.000,00")
+        self.volume = self.errors.line("volume", form, self.tr("Agreed volume"), self.tr("e.g. 1,200 hours a year"))
+        self.budget = self.errors.line("budget", form, self.tr("Budget (€)"), "25.000,00")
         layout.addLayout(form)
         layout.addWidget(QLabel(self.tr("Rates")))
         self.rates = QTableWidget(0, RATE_COLUMNS)

@@ -58,31 +58,19 @@ class ProviderDialog(QDialog):
 
     # ------------------------------------------------------------------ layout
 
-    def _line(self, field: str, form: QFormLayout, label: str, placeholder: str = "") -> QLineEdit:
-        edit = QLineEdit()
-        edit.setObjectName(field)
-        if placeholder:
-            edit.setPlaceholderText(placeholder)
-        box = QVBoxLayout()
-        box.setSpacing(2)
-        box.addWidget(edit)
-        box.addWidget(self.errors.label_for(field, edit))
-        form.addRow(label, box)
-        return edit
-
     def _build(self) -> None:
         content = QWidget()
         grid = QGridLayout(content)
 
         general = QGroupBox(self.tr("Provider"))
         form = QFormLayout(general)
-        self.name = self._line("name", form, self.tr("Name *"), "Thuiszorg Heuvelrug")
-        self.service_area = self._line(
+        self.name = self.errors.line("name", form, self.tr("Name *"), "Thuiszorg Heuvelrug")
+        self.service_area = self.errors.line(
             "service_area", form, self.tr("Service area"), self.tr("e.g. Zeist and villages")
         )
-        self.kvk = self._line("kvk", form, self.tr("KvK number"), "12345678")
-        self.agb = self._line("agb", form, self.tr("AGB code"), "12345678")
-        self.website = self._line("website", form, self.tr("Website"), "www.voorbeeld.nl")
+        self.kvk = self.errors.line("kvk", form, self.tr("KvK number"), "12345678")
+        self.agb = self.errors.line("agb", form, self.tr("AGB code"), "12345678")
+        self.website = self.errors.line("website", form, self.tr("Website"), "www.voorbeeld.nl")
         grid.addWidget(general, 0, 0)
 
         kinds_box = QGroupBox(self.tr("Services"))
@@ -105,16 +93,16 @@ class ProviderDialog(QDialog):
 
         address = QGroupBox(self.tr("Address"))
         form = QFormLayout(address)
-        self.street = self._line("street", form, self.tr("Street"))
-        self.house_number = self._line("house_number", form, self.tr("House number"), "12a")
-        self.postcode = self._line("postcode", form, self.tr("Postcode"), "3712 AB")
-        self.city = self._line("city", form, self.tr("Place"))
+        self.street = self.errors.line("street", form, self.tr("Street"))
+        self.house_number = self.errors.line("house_number", form, self.tr("House number"), "12a")
+        self.postcode = self.errors.line("postcode", form, self.tr("Postcode"), "3712 AB")
+        self.city = self.errors.line("city", form, self.tr("Place"))
         grid.addWidget(address, 1, 0)
 
         contact = QGroupBox(self.tr("Contact"))
         form = QFormLayout(contact)
-        self.phone = self._line("phone", form, self.tr("Phone"), "030 123 4567")
-        self.email = self._line("email", form, self.tr("E-mail"), "info@voorbeeld.nl")
+        self.phone = self.errors.line("phone", form, self.tr("Phone"), "030 123 4567")
+        self.email = self.errors.line("email", form, self.tr("E-mail"), "info@voorbeeld.nl")
         grid.addWidget(contact, 1, 1)
 
         contacts_box = QGroupBox(self.tr("Contact people"))
