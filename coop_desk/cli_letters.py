@@ -27,7 +27,8 @@ def add_commands(subparsers) -> None:
         required=True,
         metavar="ONTVANGERS",
         help="all-members (alle leden), households (één brief per huishouden), volunteers (vrijwilligers), "
-        "person:NUMMER (één persoon) of group:NAAM (werkgroep)",
+        "person:NUMMER[,NUMMER…] (één persoon of een selectie), search:TEKST (iedereen die de zoekopdracht vindt), "
+        "member-search:TEKST (alleen leden) of group:NAAM (werkgroep)",
     )
     letter.add_argument("--out", required=True, type=Path, metavar="FILE.pdf", help="het PDF-bestand dat ontstaat")
     letter.add_argument(

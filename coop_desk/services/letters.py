@@ -11,7 +11,9 @@ Who gets a letter (``target``):
 - ``households``: one letter per household with at least one active member ("Familie Van der Berg" or
   "Aan de bewoners van Dorpsstraat 12");
 - ``volunteers``: everyone with the volunteer role, one letter per person;
-- ``person:ID``: one person;
+- ``person:ID``: one person; ``person:ID,ID,…``: a selection of people;
+- ``search:TEXT``: everyone the register's search finds for TEXT (a street, a postcode area, a name);
+  ``member-search:TEXT``: the same, active members only;
 - ``group:NAME``: refused for now (work groups do not exist yet; the work-group issue adds them).
 A template for households (audience "household") always gives one letter per household, whatever the
 target: the people selected are grouped by address. People without an address are skipped and named.
@@ -37,7 +39,7 @@ from coop_desk.documents.letters.layout import DEFAULT_LAYOUT, LayoutSettings
 from coop_desk.documents.letters.markup import KNOWN_FIELDS, check_template
 from coop_desk.documents.letters.render import MergedLetter, render_letters
 from coop_desk.resources import resource
-from coop_desk.services import audit
+from coop_desk.services import audit, people_search
 from coop_desk.services.context import ServiceContext
 from coop_desk.services.cooperative import CooperativeDetails
 from coop_desk.services.dates import MONTHS, format_long_date, format_money
@@ -77,7 +79,15 @@ __all__ = [
 ]
 
 AUDIENCE_LABELS = {"person": "persoon", "household": "huishouden"}
-TARGETS = ("all-members", "households", "volunteers", "person:ID", "group:NAME")
+TARGETS = (
+    "all-members",
+    "households",
+    "volunteers",
+    "person:ID[,ID…]",
+    "search:TEXT",
+    "member-search:TEXT",
+    "group:NAME",
+)
 KEY = re.compile(r"^[a-z0-9][a-z0-9-]{1,39}$")
 # Fields that must not come out empty in a letter that uses them (an empty amount or address reads badly).
 _REQUIRED_WHEN_USED = frozenset(
@@ -390,12 +400,27 @@ def _select_recipients(session: Session, target: str, today: date) -> list[Recip
             )
         ).all()
     elif target.startswith("person:"):
-        raw = target.partition(":")[2].strip()
-        if not raw.isdigit():
-            raise ValidationError({"target": f'"{raw}" is geen persoonsnummer; schrijf bijvoorbeeld person:12.'})
-        rows = session.execute(base.where(Person.id == int(raw))).all()
-        if not rows:
-            raise ValidationError({"target": f"Persoon {raw} bestaat niet (meer)."})
+        raw = [part.strip() for part in target.partition(":")[2].split(",") if part.strip()]
+        wrong = [part for part in raw if not part.isdigit()]
+        if not raw or wrong:
+            example = wrong[0] if wrong else ""
+            raise ValidationError(
+                {"target": f'"{example}" is geen persoonsnummer; schrijf bijvoorbeeld person:12 of person:12,15.'}
+            )
+        wanted = {int(part) for part in raw}
+        rows = session.execute(base.where(Person.id.in_(wanted))).all()
+        missing = sorted(wanted - {p.id for p, _h, _m in rows})
+        if missing:
+            numbers = ", ".join(str(n) for n in missing)
+            raise ValidationError({"target": f"Persoon {numbers} bestaat niet (meer)."})
+    elif target.startswith(("search:", "member-search:")):
+        text = target.partition(":")[2].strip()
+        if not people_search.query_terms_of(text):
+            raise ValidationError({"target": "Vul in naar wie u zoekt, bijvoorbeeld een straat of een postcode."})
+        statement = people_search.filter_people(session, base, text)
+        if target.startswith("member-search:"):
+            statement = statement.where(Membership.id.is_not(None), _active(today))
+        rows = session.execute(statement).all()
     elif target.startswith("group:"):
         raise ValidationError(
             {

@@ -37,8 +37,32 @@ De details staan in {log}</translation>
         <translation>Eén persoon</translation>
     </message>
     <message>
+        <source>A selection of people</source>
+        <translation>Een selectie van mensen</translation>
+    </message>
+    <message>
+        <source>Everyone a search finds (a street, a postcode area…)</source>
+        <translation>Iedereen die een zoekopdracht vindt (een straat, een postcodegebied…)</translation>
+    </message>
+    <message>
         <source>Recipients</source>
         <translation>Ontvangers</translation>
+    </message>
+    <message>
+        <source>Add to the selection</source>
+        <translation>Aan de selectie toevoegen</translation>
+    </message>
+    <message>
+        <source>Remove from the selection</source>
+        <translation>Uit de selectie halen</translation>
+    </message>
+    <message>
+        <source>e.g. Kerkweg, 3948 or a surname</source>
+        <translation>bijv. Kerkweg, 3948 of een achternaam</translation>
+    </message>
+    <message>
+        <source>members only</source>
+        <translation>alleen leden</translation>
     </message>
     <message>
         <source>sorted by postcode and house number</source>
@@ -107,6 +131,10 @@ De details staan in {log}</translation>
     <message>
         <source>This template has no fields to fill in per batch.</source>
         <translation>Dit sjabloon heeft geen velden om per keer in te vullen.</translation>
+    </message>
+    <message>
+        <source>Add the people who get the letter to the selection.</source>
+        <translation>Voeg de mensen die de brief krijgen toe aan de selectie.</translation>
     </message>
     <message>
         <source>Choose the person who gets the letter.</source>

@@ -354,3 +354,26 @@ def test_print_pdf_prints_every_page(qapp, ctx, village, tmp_path):
     assert target.exists()
     assert pdf_pages(target) == pdf_pages(source) == 3
     assert print_pdf(None, b"not a pdf", "Kapot", printer) is False
+
+
+def test_a_selection_and_a_search_as_recipients(view, ctx, village, tmp_path, monkeypatch):
+    monkeypatch.setattr(QFileDialog, "getExistingDirectory", lambda *a, **k: str(tmp_path))
+    monkeypatch.setattr(QMessageBox, "information", lambda *a, **k: None)
+    batch = view.batch
+    batch.choose_template("welkom")
+    batch.target_radios["selection"].setChecked(True)
+    assert batch.selection_box.isVisibleTo(batch) and not batch.search_box.isVisibleTo(batch)
+    assert batch.save_per_person() is False  # an empty selection
+    assert "selectie" in batch.errors.text("target")
+    for key in ("man", "woman"):
+        assert batch.selection_chooser.choose(village[key])
+        batch.add_to_selection()
+    batch.add_to_selection()  # the same person twice stays once
+    assert batch.target() == f"person:{village['man']},{village['woman']}"
+    assert batch.save_per_person() is True
+    assert len(list(tmp_path.glob("*.pdf"))) == 2
+    batch.target_radios["search"].setChecked(True)
+    batch.search_text.setText("dorpsstraat")
+    assert batch.target() == "member-search:dorpsstraat"
+    batch.members_only.setChecked(False)
+    assert batch.target() == "search:dorpsstraat"

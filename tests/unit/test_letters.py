@@ -249,6 +249,30 @@ def test_targets_that_cannot_be_printed_are_refused_in_dutch(core_ctx, village):
         letters.make_letters(core_ctx, "bestaat-niet", "all-members")
 
 
+def test_a_selection_and_a_search_filter_choose_recipients(core_ctx, village, tmp_path):
+    chosen = letters.recipients(core_ctx, f"person:{village['woman']},{village['a']}")
+    assert sorted(r.person_ids for r in chosen) == sorted([(village["woman"],), (village["a"],)])
+    with pytest.raises(ValidationError, match="bestaat niet"):
+        letters.recipients(core_ctx, f"person:{village['woman']},99999")
+    with pytest.raises(ValidationError, match="persoonsnummer"):
+        letters.recipients(core_ctx, "person:12,abc")
+    on_kerkstraat = letters.recipients(core_ctx, "search:kerkstraat")
+    assert sorted(r.person_ids for r in on_kerkstraat) == sorted([(village["a"],), (village["b"],)])
+    nobody_typed = "search:  "
+    with pytest.raises(ValidationError, match="zoekt"):
+        letters.recipients(core_ctx, nobody_typed)
+    outsider = people.create_person(
+        core_ctx,
+        PersonInput(surname="Smit", street="Kerkstraat", house_number="9", postcode="3941 AC", city="Westerhoek"),
+    )
+    assert outsider.id in {r.person_ids[0] for r in letters.recipients(core_ctx, "search:kerkstraat")}
+    members_only = letters.recipients(core_ctx, "member-search:kerkstraat")
+    assert outsider.id not in {r.person_ids[0] for r in members_only} and len(members_only) == 2
+    pdf = letters.make_letters(core_ctx, "welkom", "member-search:kerkstraat")
+    text = text_of(pdf, tmp_path)
+    assert "Jansen" in text and "Bakker" in text and "Smit" not in text
+
+
 def test_recipients_sort_by_name_or_postcode_and_skip_people_without_an_address(core_ctx, village):
     homeless = people.create_person(
         core_ctx, PersonInput(surname="Zwerver", membership=MembershipInput(since="01-01-2020"))

@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QListWidget,
+    QListWidgetItem,
     QMessageBox,
     QPushButton,
     QRadioButton,
@@ -53,7 +54,7 @@ from coop_desk.ui.letters.printing import ask_printer, preview_pdf, print_pdf
 OK_STYLE = "color: #1b5e20; font-weight: 600;"
 SETTING_X = "letters/offset_x_mm"
 SETTING_Y = "letters/offset_y_mm"
-TARGETS = ("all-members", "households", "volunteers", "person")
+TARGETS = ("all-members", "households", "volunteers", "person", "selection", "search")
 
 
 def slug(text: str) -> str:
@@ -110,6 +111,8 @@ class BatchPanel(QWidget):
             "households": self.tr("One letter per household"),
             "volunteers": self.tr("Volunteers"),
             "person": self.tr("One person"),
+            "selection": self.tr("A selection of people"),
+            "search": self.tr("Everyone a search finds (a street, a postcode area…)"),
         }
         recipients_box = QGroupBox(self.tr("Recipients"))
         recipients_layout = QVBoxLayout(recipients_box)
@@ -127,6 +130,40 @@ class BatchPanel(QWidget):
         chooser_row.setContentsMargins(24, 0, 0, 0)
         chooser_row.addWidget(self.chooser)
         recipients_layout.addLayout(chooser_row)
+        # a selection: people picked one by one into a list
+        self.selection_box = QWidget()
+        selection_layout = QVBoxLayout(self.selection_box)
+        selection_layout.setContentsMargins(24, 0, 0, 0)
+        self.selection_chooser = PersonChooser(self._ctx, rows_shown=4)
+        self.selection_chooser.setObjectName("selection_person")
+        self.selection_list = QListWidget()
+        self.selection_list.setObjectName("selection_list")
+        self.selection_list.setMaximumHeight(110)
+        add_button = QPushButton(self.tr("Add to the selection"))
+        add_button.clicked.connect(self.add_to_selection)
+        remove_button = QPushButton(self.tr("Remove from the selection"))
+        remove_button.clicked.connect(self._remove_from_selection)
+        selection_buttons = QHBoxLayout()
+        selection_buttons.addWidget(add_button)
+        selection_buttons.addWidget(remove_button)
+        selection_layout.addWidget(self.selection_chooser)
+        selection_layout.addLayout(selection_buttons)
+        selection_layout.addWidget(self.selection_list)
+        self.selection_box.setVisible(False)
+        recipients_layout.addWidget(self.selection_box)
+        # a filter: what the register's search finds
+        self.search_box = QWidget()
+        search_layout = QHBoxLayout(self.search_box)
+        search_layout.setContentsMargins(24, 0, 0, 0)
+        self.search_text = QLineEdit()
+        self.search_text.setObjectName("batch_search")
+        self.search_text.setPlaceholderText(self.tr("e.g. Kerkweg, 3948 or a surname"))
+        self.members_only = QCheckBox(self.tr("members only"))
+        self.members_only.setChecked(True)
+        search_layout.addWidget(self.search_text, 1)
+        search_layout.addWidget(self.members_only)
+        self.search_box.setVisible(False)
+        recipients_layout.addWidget(self.search_box)
         self.sort_check = QCheckBox(self.tr("sorted by postcode and house number"))
         self.sort_check.setObjectName("batch_sort")
         self.sort_check.setToolTip(self.tr("The order the post prefers; otherwise by name"))
@@ -274,7 +311,26 @@ class BatchPanel(QWidget):
         for name, edit in self._extra_edits.items():
             self._typed_extras[name] = edit.text()
 
+    def add_to_selection(self) -> None:
+        person_id = self.selection_chooser.person_id
+        if person_id is None or person_id in self.selection_ids():
+            return
+        item = QListWidgetItem(self.selection_chooser.results.currentItem().text())
+        item.setData(Qt.ItemDataRole.UserRole, person_id)
+        self.selection_list.addItem(item)
+
+    def _remove_from_selection(self) -> None:
+        for item in self.selection_list.selectedItems():
+            self.selection_list.takeItem(self.selection_list.row(item))
+
+    def selection_ids(self) -> list[int]:
+        return [self.selection_list.item(i).data(Qt.ItemDataRole.UserRole) for i in range(self.selection_list.count())]
+
     def _on_target_changed(self) -> None:
+        self.selection_box.setVisible(self.target_radios["selection"].isChecked())
+        self.search_box.setVisible(self.target_radios["search"].isChecked())
+        if self.target_radios["selection"].isChecked() and self.selection_chooser.results.count() == 0:
+            self.selection_chooser.run_search()
         person = self.target_radios["person"].isChecked()
         self.chooser.setVisible(person)
         if person and self.chooser.results.count() == 0:
@@ -296,6 +352,14 @@ class BatchPanel(QWidget):
 
     def target(self) -> str:
         """The target as the letters service names it; raises ValidationError when no person is chosen."""
+        if self.target_radios["selection"].isChecked():
+            ids = self.selection_ids()
+            if not ids:
+                raise ValidationError({"target": self.tr("Add the people who get the letter to the selection.")})
+            return "person:" + ",".join(str(i) for i in ids)
+        if self.target_radios["search"].isChecked():
+            prefix = "member-search" if self.members_only.isChecked() else "search"
+            return f"{prefix}:{self.search_text.text()}"
         for name, radio in self.target_radios.items():
             if radio.isChecked() and name != "person":
                 return name
