@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from coop_desk.services import letters, people
+from coop_desk.services import people
 from coop_desk.services.context import ServiceContext
 from coop_desk.services.dates import format_date, format_money
 from coop_desk.services.errors import ConflictError, NotFoundError
@@ -235,6 +235,8 @@ class PeopleView(QWidget):
         if p.notes:
             notes = escape(p.notes).replace("\n", "<br>")
             parts.append(f"<p><b>{label['notes']}:</b><br>{notes}</p>")
+        from coop_desk.services import letters  # with reportlab behind it: loaded when a card is first shown
+
         sent = letters.letters_of_person(self._ctx, p.id)
         if sent:
             reprint = escape(self.tr("print again"))
@@ -257,6 +259,8 @@ class PeopleView(QWidget):
         )
         if not path:
             return
+        from coop_desk.services import letters
+
         try:
             Path(path).write_bytes(letters.reproduce(self._ctx, int(number)))
         except (NotFoundError, OSError) as exc:
