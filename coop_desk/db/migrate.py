@@ -15,7 +15,7 @@ if TYPE_CHECKING:
     from alembic.config import Config
 
 MIGRATIONS = Path(__file__).with_name("migrations")
-HEAD = "0004"
+HEAD = "0005"
 SEARCH_TABLES = {"person_fts", "person_search", "case_fts", "case_search"}
 
 

@@ -11,6 +11,26 @@ from coop_desk.db.models.cases import (
     SelfRelianceScore,
 )
 from coop_desk.db.models.cooperative import Cooperative
+from coop_desk.db.models.groups import (
+    Absence,
+    ActivityParticipant,
+    ActivitySession,
+    Attendance,
+    Availability,
+    GroupClosedDay,
+    GroupMember,
+    Job,
+    JobAssignment,
+    Meal,
+    MealGuest,
+    Ride,
+    RideDestination,
+    Shift,
+    ShiftAssignment,
+    ShiftPattern,
+    Volunteer,
+    WorkGroup,
+)
 from coop_desk.db.models.letters import LetterTemplate, SentLetter
 from coop_desk.db.models.people import (
     ContactPerson,
@@ -31,6 +51,24 @@ from coop_desk.db.models.providers import (
 )
 
 __all__ = [
+    "Absence",
+    "ActivityParticipant",
+    "ActivitySession",
+    "Attendance",
+    "Availability",
+    "GroupClosedDay",
+    "GroupMember",
+    "Job",
+    "JobAssignment",
+    "Meal",
+    "MealGuest",
+    "Ride",
+    "RideDestination",
+    "Shift",
+    "ShiftAssignment",
+    "ShiftPattern",
+    "Volunteer",
+    "WorkGroup",
     "AuditEvent",
     "CallDraft",
     "CaseEvent",
