@@ -9,7 +9,19 @@ from __future__ import annotations
 import argparse
 import sys
 
-EXPORT_LISTS = ("people", "members", "households", "calls", "cases", "providers", "contracts")
+EXPORT_LISTS = (
+    "people",
+    "members",
+    "households",
+    "calls",
+    "cases",
+    "providers",
+    "contracts",
+    "volunteers",
+    "rides",
+    "meals",
+    "jobs",
+)
 
 
 def add_commands(subparsers) -> None:
@@ -36,7 +48,8 @@ def add_commands(subparsers) -> None:
         "export",
         help="schrijf een lijst naar een Excel-werkmap (.xlsx)",
         description="Schrijft een lijst naar Excel: people (personen), members (leden), households (huishoudens), "
-        "calls (gesprekken), cases (hulpvragen), providers (aanbieders) of contracts (contracten).",
+        "calls (gesprekken), cases (hulpvragen), providers (aanbieders), contracts (contracten), volunteers "
+        "(vrijwilligers), rides (ritten), meals (maaltijden) of jobs (klussen).",
     )
     exp.add_argument("what", choices=EXPORT_LISTS, help="welke lijst")
     exp.add_argument("file", metavar="FILE.xlsx", help="het bestand dat wordt geschreven")

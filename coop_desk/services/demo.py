@@ -38,6 +38,7 @@ from coop_desk.db.models.cases import CASE_STATUSES, call_category, case_categor
 from coop_desk.services import audit, cases, people_search
 from coop_desk.services.cases import LIFE_DOMAINS, ROUTE_LABELS, STATUS_LABELS
 from coop_desk.services.context import ServiceContext
+from coop_desk.services.demo_groups import groups_step
 from coop_desk.services.errors import ServiceError
 from coop_desk.services.fulltext import words
 from coop_desk.services.names import NameParts, fold, sort_key
@@ -1892,7 +1893,7 @@ def _providers_step(session: Session, village: DemoVillage, rng: random.Random) 
     village.counts.update(providers=len(made), contracts=len(_CONTRACTS))
 
 
-_LATER_STEPS: tuple[tuple[str, DemoStep], ...] = (("providers", _providers_step),)
+_LATER_STEPS: tuple[tuple[str, DemoStep], ...] = (("providers", _providers_step), ("groups", groups_step))
 
 
 def fill_demo_village(
@@ -1927,7 +1928,7 @@ def fill_demo_village(
             "demo.fill",
             detail=f"{len(village.people)} mensen, {made_cases} hulpvragen, {made_calls} gesprekken",
         )
-        return DemoSummary(
+        summary = DemoSummary(
             people=len(village.people),
             households=len(village.households),
             members=len(village.members),
@@ -1936,3 +1937,16 @@ def fill_demo_village(
             cases=made_cases,
             calls=made_calls,
         )
+    _plan_rotas(ctx, village.today)
+    return summary
+
+
+def _plan_rotas(ctx: ServiceContext, today: date) -> None:
+    """Plan the work groups' rotas with the real planner from three months back to the end of this month; the
+    coming month is left for the user to plan."""
+    from coop_desk.services import rota
+    from coop_desk.services.recurrence import month_bounds
+
+    index = today.year * 12 + today.month - 1 - 3
+    start = date(index // 12, index % 12 + 1, 1)
+    rota.plan_period(ctx, start, month_bounds(today.year, today.month)[1])

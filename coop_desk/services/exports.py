@@ -20,7 +20,7 @@ from sqlalchemy.orm import Session
 from coop_desk.db.models import Category, HelpCase, Household, IntakeCall, Membership, Person, Phone
 from coop_desk.db.models.cases import call_category, case_category
 from coop_desk.documents.excel.writer import Column, write_table
-from coop_desk.services import audit, cases, people_search, providers
+from coop_desk.services import audit, cases, group_exports, people_search, providers
 from coop_desk.services.context import ServiceContext
 from coop_desk.services.errors import ServiceError
 from coop_desk.services.intake import OUTCOME_LABELS
@@ -37,6 +37,7 @@ EXPORTS = {
     "cases": "Hulpvragen",
     "providers": "Aanbieders",
     "contracts": "Contracten",
+    **group_exports.GROUP_EXPORTS,
 }
 _KIND_LABELS = {"single": "eenpersoons", "household": "huishouden"}
 _BATCH = 2000
@@ -339,6 +340,8 @@ def export_list(
             columns, rows = HOUSEHOLD_COLUMNS, _household_rows(session, query)
         elif name == "calls":
             columns, rows = CALL_COLUMNS, _call_rows(session, start, end)
+        elif name in group_exports.GROUP_EXPORTS:
+            columns, rows = group_exports.COLUMNS[name], group_exports.export_rows(session, name, today, _names)
         elif name in ("providers", "contracts"):
             columns = PROVIDER_COLUMNS if name == "providers" else CONTRACT_COLUMNS
             rows = providers.export_rows(session, name, today)

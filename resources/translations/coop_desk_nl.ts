@@ -19,6 +19,152 @@ De details staan in {log}</translation>
     </message>
 </context>
 <context>
+    <name>AssignDialog</name>
+    <message>
+        <source>Assign volunteers</source>
+        <translation>Vrijwilligers indelen</translation>
+    </message>
+    <message>
+        <source>Take off the shift</source>
+        <translation>Van de dienst halen</translation>
+    </message>
+    <message>
+        <source>Volunteer</source>
+        <translation>Vrijwilliger</translation>
+    </message>
+    <message>
+        <source>Shifts this month</source>
+        <translation>Diensten deze maand</translation>
+    </message>
+    <message>
+        <source>Why not</source>
+        <translation>Waarom niet</translation>
+    </message>
+    <message>
+        <source>Assign anyway</source>
+        <translation>Toch indelen</translation>
+    </message>
+    <message>
+        <source>Put someone on the shift despite a problem; the reason is saved with it</source>
+        <translation>Iemand ondanks een bezwaar op de dienst zetten; de reden wordt erbij bewaard</translation>
+    </message>
+    <message>
+        <source>Reason (required for “Assign anyway”)</source>
+        <translation>Reden (verplicht bij “Toch indelen”)</translation>
+    </message>
+    <message>
+        <source>Assign</source>
+        <translation>Indelen</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Sluiten</translation>
+    </message>
+    <message>
+        <source>On this shift:</source>
+        <translation>Op deze dienst:</translation>
+    </message>
+    <message>
+        <source>Candidates (suitable first, fewest shifts first):</source>
+        <translation>Kandidaten (geschikt eerst, minste diensten eerst):</translation>
+    </message>
+    <message>
+        <source>{filled} of {needed} places filled</source>
+        <translation>{filled} van {needed} plaatsen gevuld</translation>
+    </message>
+    <message>
+        <source>the shift is full: one more only with “Assign anyway” and a reason</source>
+        <translation>de dienst is vol: nog iemand erbij alleen met “Toch indelen” en een reden</translation>
+    </message>
+    <message>
+        <source>assigned anyway: {reason}</source>
+        <translation>toch ingedeeld: {reason}</translation>
+    </message>
+    <message>
+        <source>{count} of {max}</source>
+        <translation>{count} van {max}</translation>
+    </message>
+    <message>
+        <source>suitable</source>
+        <translation>geschikt</translation>
+    </message>
+    <message>
+        <source>{name} does not fit this shift. Tick “Assign anyway” and give a reason to assign anyway.</source>
+        <translation>{name} past niet op deze dienst. Vink “Toch indelen” aan en geef een reden om toch in te delen.</translation>
+    </message>
+    <message>
+        <source>Choose a volunteer from the list first.</source>
+        <translation>Kies eerst een vrijwilliger uit de lijst.</translation>
+    </message>
+</context>
+<context>
+    <name>AssignDriverDialog</name>
+    <message>
+        <source>Assign driver</source>
+        <translation>Chauffeur toewijzen</translation>
+    </message>
+    <message>
+        <source>{day}, pickup {time}: {passenger} to {destination}</source>
+        <translation>{day}, ophalen {time}: {passenger} naar {destination}</translation>
+    </message>
+    <message>
+        <source>Driver</source>
+        <translation>Chauffeur</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>Telefoon</translation>
+    </message>
+    <message>
+        <source>Rides last 30 days</source>
+        <translation>Ritten laatste 30 dagen</translation>
+    </message>
+    <message>
+        <source>This month</source>
+        <translation>Deze maand</translation>
+    </message>
+    <message>
+        <source>Car</source>
+        <translation>Auto</translation>
+    </message>
+    <message>
+        <source>Problems</source>
+        <translation>Knelpunten</translation>
+    </message>
+    <message>
+        <source>This group has no active drivers yet.</source>
+        <translation>Deze werkgroep heeft nog geen actieve chauffeurs.</translation>
+    </message>
+    <message>
+        <source>Assign anyway (override the problems)</source>
+        <translation>Toch inplannen (bezwaren overschrijven)</translation>
+    </message>
+    <message>
+        <source>Why this driver anyway, e.g. agreed by phone</source>
+        <translation>Waarom toch deze chauffeur, bijv. telefonisch afgesproken</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Reden</translation>
+    </message>
+    <message>
+        <source>Assign</source>
+        <translation>Indelen</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Annuleren</translation>
+    </message>
+    <message>
+        <source>Available</source>
+        <translation>Beschikbaar</translation>
+    </message>
+    <message>
+        <source>Choose a driver in the list.</source>
+        <translation>Kies een chauffeur in de lijst.</translation>
+    </message>
+</context>
+<context>
     <name>BatchPanel</name>
     <message>
         <source>All members</source>
@@ -293,7 +439,7 @@ De details staan in {log}</translation>
     </message>
     <message>
         <source>Note</source>
-        <translation>Notitie</translation>
+        <translation>Opmerking</translation>
     </message>
     <message>
         <source>What is the call about? (Tab goes to the categories)</source>
@@ -555,7 +701,7 @@ De details staan in {log}</translation>
     </message>
     <message>
         <source>Note</source>
-        <translation>Toelichting</translation>
+        <translation>Opmerking</translation>
     </message>
     <message>
         <source>Back</source>
@@ -564,6 +710,29 @@ De details staan in {log}</translation>
     <message>
         <source>Record that the contract has been cancelled (opgezegd).</source>
         <translation>Leg vast dat het contract is opgezegd.</translation>
+    </message>
+</context>
+<context>
+    <name>CancelRideDialog</name>
+    <message>
+        <source>Cancel ride</source>
+        <translation>Rit annuleren</translation>
+    </message>
+    <message>
+        <source>Cancel the ride of {passenger} on {day}?</source>
+        <translation>De rit van {passenger} op {day} annuleren?</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Reden</translation>
+    </message>
+    <message>
+        <source>e.g. appointment moved</source>
+        <translation>bijv. afspraak verzet</translation>
+    </message>
+    <message>
+        <source>Back</source>
+        <translation>Terug</translation>
     </message>
 </context>
 <context>
@@ -604,7 +773,7 @@ De details staan in {log}</translation>
     </message>
     <message>
         <source>Note</source>
-        <translation>Notitie</translation>
+        <translation>Opmerking</translation>
     </message>
     <message>
         <source>Status</source>
@@ -1012,6 +1181,56 @@ De details staan in {log}</translation>
     </message>
 </context>
 <context>
+    <name>ChoosePersonDialog</name>
+    <message>
+        <source>New volunteer: choose a person</source>
+        <translation>Nieuwe vrijwilliger: kies een persoon</translation>
+    </message>
+    <message>
+        <source>Who becomes a volunteer? Search by name. Someone not in the register yet: add them under People.</source>
+        <translation>Wie wordt vrijwilliger? Zoek op naam. Staat iemand nog niet in het register: voeg hem of haar eerst toe onder Mensen.</translation>
+    </message>
+    <message>
+        <source>Next…</source>
+        <translation>Verder…</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Annuleren</translation>
+    </message>
+</context>
+<context>
+    <name>CompleteRideDialog</name>
+    <message>
+        <source>Ride completed</source>
+        <translation>Rit gereden</translation>
+    </message>
+    <message>
+        <source>{day}: {passenger} to {destination}, driven by {driver}.</source>
+        <translation>{day}: {passenger} naar {destination}, gereden door {driver}.</translation>
+    </message>
+    <message>
+        <source>(no driver)</source>
+        <translation>(geen chauffeur)</translation>
+    </message>
+    <message>
+        <source>Kilometres driven (there and back)</source>
+        <translation>Gereden kilometers (heen en terug)</translation>
+    </message>
+    <message>
+        <source>e.g. 24</source>
+        <translation>bijv. 24</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>Opslaan</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Annuleren</translation>
+    </message>
+</context>
+<context>
     <name>ContractAlertsText</name>
     <message>
         <source>Contracts: cancel or extend</source>
@@ -1053,7 +1272,7 @@ De details staan in {log}</translation>
     </message>
     <message>
         <source>Cancelled</source>
-        <translation>Opgezegd</translation>
+        <translation>Geannuleerd</translation>
     </message>
     <message>
         <source>Expired</source>
@@ -1061,7 +1280,7 @@ De details staan in {log}</translation>
     </message>
     <message>
         <source>Notes</source>
-        <translation>Notities</translation>
+        <translation>Opmerkingen</translation>
     </message>
     <message>
         <source>Attachments</source>
@@ -1193,7 +1412,7 @@ De details staan in {log}</translation>
     </message>
     <message>
         <source>Open</source>
-        <translation>Openen</translation>
+        <translation>Open</translation>
     </message>
     <message>
         <source>Remove</source>
@@ -1524,6 +1743,342 @@ De details staan in het logbestand:
     </message>
 </context>
 <context>
+    <name>GroupDialog</name>
+    <message>
+        <source>New work group</source>
+        <translation>Nieuwe werkgroep</translation>
+    </message>
+    <message>
+        <source>Edit {name}</source>
+        <translation>{name} bewerken</translation>
+    </message>
+    <message>
+        <source>Food</source>
+        <translation>Eten</translation>
+    </message>
+    <message>
+        <source>Transport</source>
+        <translation>Vervoer</translation>
+    </message>
+    <message>
+        <source>Odd jobs</source>
+        <translation>Klussen</translation>
+    </message>
+    <message>
+        <source>Exercise</source>
+        <translation>Bewegen</translation>
+    </message>
+    <message>
+        <source>cook</source>
+        <translation>kok</translation>
+    </message>
+    <message>
+        <source>driver</source>
+        <translation>chauffeur</translation>
+    </message>
+    <message>
+        <source>handyman</source>
+        <translation>klusser</translation>
+    </message>
+    <message>
+        <source>supervisor</source>
+        <translation>begeleider</translation>
+    </message>
+    <message>
+        <source>coordinator</source>
+        <translation>coördinator</translation>
+    </message>
+    <message>
+        <source>Monday</source>
+        <translation>Maandag</translation>
+    </message>
+    <message>
+        <source>Tuesday</source>
+        <translation>Dinsdag</translation>
+    </message>
+    <message>
+        <source>Wednesday</source>
+        <translation>Woensdag</translation>
+    </message>
+    <message>
+        <source>Thursday</source>
+        <translation>Donderdag</translation>
+    </message>
+    <message>
+        <source>Friday</source>
+        <translation>Vrijdag</translation>
+    </message>
+    <message>
+        <source>Saturday</source>
+        <translation>Zaterdag</translation>
+    </message>
+    <message>
+        <source>Sunday</source>
+        <translation>Zondag</translation>
+    </message>
+    <message>
+        <source>Group</source>
+        <translation>Groep</translation>
+    </message>
+    <message>
+        <source>Name *</source>
+        <translation>Naam *</translation>
+    </message>
+    <message>
+        <source>e.g. Austerlitz Eet</source>
+        <translation>bijv. Austerlitz Eet</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Soort</translation>
+    </message>
+    <message>
+        <source>Location</source>
+        <translation>Locatie</translation>
+    </message>
+    <message>
+        <source>e.g. Dorpshuis</source>
+        <translation>bijv. Dorpshuis</translation>
+    </message>
+    <message>
+        <source>Active</source>
+        <translation>Actief</translation>
+    </message>
+    <message>
+        <source>No shifts on Dutch public holidays</source>
+        <translation>Geen diensten op feestdagen</translation>
+    </message>
+    <message>
+        <source>Description</source>
+        <translation>Omschrijving</translation>
+    </message>
+    <message>
+        <source>Rates (rides)</source>
+        <translation>Tarieven (ritten)</translation>
+    </message>
+    <message>
+        <source>Passenger pays per km (€)</source>
+        <translation>Passagier betaalt per km (€)</translation>
+    </message>
+    <message>
+        <source>Passenger pays per ride (€)</source>
+        <translation>Passagier betaalt per rit (€)</translation>
+    </message>
+    <message>
+        <source>Driver gets per km (€)</source>
+        <translation>Chauffeur krijgt per km (€)</translation>
+    </message>
+    <message>
+        <source>Meals</source>
+        <translation>Maaltijden</translation>
+    </message>
+    <message>
+        <source>Price of a meal (€)</source>
+        <translation>Prijs van een maaltijd (€)</translation>
+    </message>
+    <message>
+        <source>Most guests</source>
+        <translation>Maximaal aantal gasten</translation>
+    </message>
+    <message>
+        <source>empty = no maximum</source>
+        <translation>leeg = geen maximum</translation>
+    </message>
+    <message>
+        <source>Recurring shifts (rota pattern)</source>
+        <translation>Terugkerende diensten (roosterpatroon)</translation>
+    </message>
+    <message>
+        <source>Day</source>
+        <translation>Dag</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>Van</translation>
+    </message>
+    <message>
+        <source>Until</source>
+        <translation>Tot</translation>
+    </message>
+    <message>
+        <source>Volunteer role</source>
+        <translation>Rol</translation>
+    </message>
+    <message>
+        <source>Needed</source>
+        <translation>Nodig</translation>
+    </message>
+    <message>
+        <source>Every … weeks</source>
+        <translation>Elke … weken</translation>
+    </message>
+    <message>
+        <source>Label</source>
+        <translation>Naam dienst</translation>
+    </message>
+    <message>
+        <source>Add shift</source>
+        <translation>Dienst toevoegen</translation>
+    </message>
+    <message>
+        <source>Remove selected</source>
+        <translation>Geselecteerde verwijderen</translation>
+    </message>
+    <message>
+        <source>Closed days (no shifts, meals or sessions)</source>
+        <translation>Gesloten dagen (geen diensten, maaltijden of bijeenkomsten)</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>Datum</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Reden</translation>
+    </message>
+    <message>
+        <source>Add closed day</source>
+        <translation>Gesloten dag toevoegen</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>Opslaan</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Annuleren</translation>
+    </message>
+    <message>
+        <source>The kind of a group is fixed once it is created.</source>
+        <translation>De soort van een groep ligt vast zodra de groep is aangemaakt.</translation>
+    </message>
+    <message>
+        <source>Nothing was saved: please correct the fields marked in red.</source>
+        <translation>Er is niets opgeslagen: verbeter de rood gemarkeerde velden.</translation>
+    </message>
+    <message>
+        <source>Not saved</source>
+        <translation>Niet opgeslagen</translation>
+    </message>
+    <message>
+        <source>Unsaved changes</source>
+        <translation>Niet-opgeslagen wijzigingen</translation>
+    </message>
+    <message>
+        <source>You have changed this group. Close without saving?</source>
+        <translation>U hebt deze groep gewijzigd. Sluiten zonder op te slaan?</translation>
+    </message>
+</context>
+<context>
+    <name>GroupsView</name>
+    <message>
+        <source>Food</source>
+        <translation>Eten</translation>
+    </message>
+    <message>
+        <source>Transport</source>
+        <translation>Vervoer</translation>
+    </message>
+    <message>
+        <source>Odd jobs</source>
+        <translation>Klussen</translation>
+    </message>
+    <message>
+        <source>Exercise</source>
+        <translation>Bewegen</translation>
+    </message>
+    <message>
+        <source>Rota</source>
+        <translation>Rooster</translation>
+    </message>
+    <message>
+        <source>Rides</source>
+        <translation>Ritten</translation>
+    </message>
+    <message>
+        <source>Meals</source>
+        <translation>Maaltijden</translation>
+    </message>
+    <message>
+        <source>Jobs</source>
+        <translation>Klussen</translation>
+    </message>
+    <message>
+        <source>Sessions</source>
+        <translation>Bijeenkomsten</translation>
+    </message>
+    <message>
+        <source>Volunteers</source>
+        <translation>Vrijwilligers</translation>
+    </message>
+    <message>
+        <source>Work groups</source>
+        <translation>Werkgroepen</translation>
+    </message>
+    <message>
+        <source>Show inactive groups</source>
+        <translation>Niet-actieve groepen tonen</translation>
+    </message>
+    <message>
+        <source>New group…</source>
+        <translation>Nieuwe groep…</translation>
+    </message>
+    <message>
+        <source>Edit group…</source>
+        <translation>Groep bewerken…</translation>
+    </message>
+    <message>
+        <source>Print…</source>
+        <translation>Afdrukken…</translation>
+    </message>
+    <message>
+        <source>Rota, day sheets, lists and personal schedules for a period</source>
+        <translation>Rooster, dagbladen, lijsten en persoonlijke roosters voor een periode</translation>
+    </message>
+    <message numerus="yes">
+        <source>{kind} · %n volunteer(s)</source>
+        <translation>
+            <numerusform>{kind} · %n vrijwilliger</numerusform>
+            <numerusform>{kind} · %n vrijwilligers</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>not active</source>
+        <translation>niet actief</translation>
+    </message>
+    <message>
+        <source>Location: {place}</source>
+        <translation>Locatie: {place}</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n active volunteer(s)</source>
+        <translation>
+            <numerusform>%n actieve vrijwilliger</numerusform>
+            <numerusform>%n actieve vrijwilligers</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No work group chosen</source>
+        <translation>Geen werkgroep gekozen</translation>
+    </message>
+    <message>
+        <source>Make a group with “New group…”.</source>
+        <translation>Maak een groep met “Nieuwe groep…”.</translation>
+    </message>
+    <message>
+        <source>Not found</source>
+        <translation>Niet gevonden</translation>
+    </message>
+    <message>
+        <source>Print</source>
+        <translation>Afdrukken</translation>
+    </message>
+    <message>
+        <source>Printing schedules is not available yet.</source>
+        <translation>Roosters afdrukken is nog niet beschikbaar.</translation>
+    </message>
+</context>
+<context>
     <name>ImportDialog</name>
     <message>
         <source>Import members from Excel…</source>
@@ -1722,6 +2277,321 @@ De details staan in het logbestand:
     </message>
 </context>
 <context>
+    <name>JobAssignDialog</name>
+    <message>
+        <source>Assign volunteers</source>
+        <translation>Vrijwilligers indelen</translation>
+    </message>
+    <message>
+        <source>date not known yet</source>
+        <translation>datum nog niet bekend</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>geen</translation>
+    </message>
+    <message>
+        <source>When: {0} · skills needed: {1}</source>
+        <translation>Wanneer: {0} · nodige vaardigheden: {1}</translation>
+    </message>
+    <message>
+        <source>Volunteer</source>
+        <translation>Vrijwilliger</translation>
+    </message>
+    <message>
+        <source>Suitable</source>
+        <translation>Geschikt</translation>
+    </message>
+    <message>
+        <source>Has</source>
+        <translation>Heeft</translation>
+    </message>
+    <message>
+        <source>Misses</source>
+        <translation>Mist</translation>
+    </message>
+    <message>
+        <source>Jobs (90 days)</source>
+        <translation>Klussen (90 dagen)</translation>
+    </message>
+    <message>
+        <source>Problems</source>
+        <translation>Knelpunten</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>Telefoon</translation>
+    </message>
+    <message>
+        <source>This group has no volunteers with the role klusser yet.</source>
+        <translation>Deze groep heeft nog geen vrijwilligers met de rol klusser.</translation>
+    </message>
+    <message>
+        <source>Assign anyway, although not suitable (flagged)</source>
+        <translation>Toch indelen, hoewel niet geschikt (wordt gemarkeerd)</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Reden</translation>
+    </message>
+    <message>
+        <source>why this volunteer anyway</source>
+        <translation>waarom toch deze vrijwilliger</translation>
+    </message>
+    <message>
+        <source>Assign</source>
+        <translation>Indelen</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>ja</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>nee</translation>
+    </message>
+</context>
+<context>
+    <name>JobCompleteDialog</name>
+    <message>
+        <source>Job done</source>
+        <translation>Klus klaar</translation>
+    </message>
+    <message>
+        <source>Hours spent</source>
+        <translation>Bestede uren</translation>
+    </message>
+    <message>
+        <source>e.g. 1,5 or 1:30</source>
+        <translation>bijv. 1,5 of 1:30</translation>
+    </message>
+    <message>
+        <source>All volunteers together; the job is marked done.</source>
+        <translation>Alle vrijwilligers samen; de klus krijgt de status klaar.</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>Klaar</translation>
+    </message>
+</context>
+<context>
+    <name>JobDialog</name>
+    <message>
+        <source>New job</source>
+        <translation>Nieuwe klus</translation>
+    </message>
+    <message>
+        <source>Change job</source>
+        <translation>Klus wijzigen</translation>
+    </message>
+    <message>
+        <source>For</source>
+        <translation>Voor</translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation>Wat</translation>
+    </message>
+    <message>
+        <source>e.g. hang a lamp</source>
+        <translation>bijv. lamp ophangen</translation>
+    </message>
+    <message>
+        <source>Description</source>
+        <translation>Omschrijving</translation>
+    </message>
+    <message>
+        <source>Where</source>
+        <translation>Waar</translation>
+    </message>
+    <message>
+        <source>Empty: the requester&apos;s home. E.g. Dorpsstraat 12, 3941 AB Doorn</source>
+        <translation>Leeg: het huisadres van de aanvrager. Bijv. Dorpsstraat 12, 3941 AB Doorn</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>Datum</translation>
+    </message>
+    <message>
+        <source>dd-mm-yyyy, empty when not known yet</source>
+        <translation>dd-mm-jjjj, leeg als die nog niet bekend is</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>Tijd</translation>
+    </message>
+    <message>
+        <source>e.g. 10:00</source>
+        <translation>bijv. 10:00</translation>
+    </message>
+    <message>
+        <source>Materials</source>
+        <translation>Materiaal</translation>
+    </message>
+    <message>
+        <source>e.g. ladder, drill</source>
+        <translation>bijv. ladder, boormachine</translation>
+    </message>
+    <message>
+        <source>Skills needed</source>
+        <translation>Nodige vaardigheden</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>Opmerkingen</translation>
+    </message>
+</context>
+<context>
+    <name>JobsTableModel</name>
+    <message>
+        <source>Date</source>
+        <translation>Datum</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>Tijd</translation>
+    </message>
+    <message>
+        <source>Job</source>
+        <translation>Klus</translation>
+    </message>
+    <message>
+        <source>For</source>
+        <translation>Voor</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>Adres</translation>
+    </message>
+    <message>
+        <source>Skills</source>
+        <translation>Vaardigheden</translation>
+    </message>
+    <message>
+        <source>Volunteers</source>
+        <translation>Vrijwilligers</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Hours</source>
+        <translation>Uren</translation>
+    </message>
+    <message>
+        <source>Requested</source>
+        <translation>Aangevraagd</translation>
+    </message>
+    <message>
+        <source>Planned</source>
+        <translation>Ingepland</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>Klaar</translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation>Geannuleerd</translation>
+    </message>
+    <message>
+        <source>no date yet</source>
+        <translation>nog geen datum</translation>
+    </message>
+    <message>
+        <source>— nobody yet</source>
+        <translation>— nog niemand</translation>
+    </message>
+</context>
+<context>
+    <name>JobsWidget</name>
+    <message>
+        <source>Open jobs</source>
+        <translation>Openstaande klussen</translation>
+    </message>
+    <message>
+        <source>All jobs</source>
+        <translation>Alle klussen</translation>
+    </message>
+    <message>
+        <source>New job…</source>
+        <translation>Nieuwe klus…</translation>
+    </message>
+    <message>
+        <source>Change…</source>
+        <translation>Wijzigen…</translation>
+    </message>
+    <message>
+        <source>Assign volunteers…</source>
+        <translation>Vrijwilligers indelen…</translation>
+    </message>
+    <message>
+        <source>Done (hours)…</source>
+        <translation>Klaar (uren)…</translation>
+    </message>
+    <message>
+        <source>Cancel job…</source>
+        <translation>Klus annuleren…</translation>
+    </message>
+    <message>
+        <source>Show</source>
+        <translation>Toon</translation>
+    </message>
+    <message>
+        <source>No jobs to show. Use “New job…” to register a request.</source>
+        <translation>Geen klussen om te tonen. Kies “Nieuwe klus…” om een aanvraag vast te leggen.</translation>
+    </message>
+    <message>
+        <source>Job</source>
+        <translation>Klus</translation>
+    </message>
+    <message>
+        <source>No job chosen</source>
+        <translation>Geen klus gekozen</translation>
+    </message>
+    <message>
+        <source>date not known yet</source>
+        <translation>datum nog niet bekend</translation>
+    </message>
+    <message>
+        <source>For: {0} · {1} · phone {2}</source>
+        <translation>Voor: {0} · {1} · telefoon {2}</translation>
+    </message>
+    <message>
+        <source>When: {0}</source>
+        <translation>Wanneer: {0}</translation>
+    </message>
+    <message>
+        <source>Materials: {0}</source>
+        <translation>Materiaal: {0}</translation>
+    </message>
+    <message>
+        <source>Skills needed: {0}</source>
+        <translation>Nodige vaardigheden: {0}</translation>
+    </message>
+    <message>
+        <source>Volunteer: {0} ({1})</source>
+        <translation>Vrijwilliger: {0} ({1})</translation>
+    </message>
+    <message>
+        <source>assigned anyway: {0}</source>
+        <translation>toch ingedeeld: {0}</translation>
+    </message>
+    <message>
+        <source>Time spent: {0}</source>
+        <translation>Bestede tijd: {0}</translation>
+    </message>
+    <message>
+        <source>Why is “{0}” cancelled?</source>
+        <translation>Waarom wordt “{0}” geannuleerd?</translation>
+    </message>
+    <message>
+        <source>Cancel job</source>
+        <translation>Klus annuleren</translation>
+    </message>
+</context>
+<context>
     <name>LettersView</name>
     <message>
         <source>Templates</source>
@@ -1757,6 +2627,10 @@ De details staan in het logbestand:
     <message>
         <source>People</source>
         <translation>Mensen</translation>
+    </message>
+    <message>
+        <source>Work groups</source>
+        <translation>Werkgroepen</translation>
     </message>
     <message>
         <source>Letters</source>
@@ -1809,6 +2683,326 @@ De details staan in het logbestand:
     <message>
         <source>&lt;h3&gt;Coop Desk {version}&lt;/h3&gt;&lt;p&gt;The office program of a village care cooperative.&lt;/p&gt;&lt;p&gt;Database: {place}&lt;br&gt;Schema version: {schema}&lt;/p&gt;</source>
         <translation>&lt;h3&gt;Coop Desk {version}&lt;/h3&gt;&lt;p&gt;Het kantoorprogramma van een zorgcoöperatie in het dorp.&lt;/p&gt;&lt;p&gt;Database: {place}&lt;br&gt;Schemaversie: {schema}&lt;/p&gt;</translation>
+    </message>
+</context>
+<context>
+    <name>MealAddDialog</name>
+    <message>
+        <source>Extra meal</source>
+        <translation>Extra maaltijd</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>Datum</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>Tijd</translation>
+    </message>
+    <message>
+        <source>e.g. 17:30</source>
+        <translation>bijv. 17:30</translation>
+    </message>
+    <message>
+        <source>Menu</source>
+        <translation>Menu</translation>
+    </message>
+    <message>
+        <source>e.g. pea soup, stew, custard</source>
+        <translation>bijv. erwtensoep, stamppot, vla</translation>
+    </message>
+</context>
+<context>
+    <name>MealEditDialog</name>
+    <message>
+        <source>Change meal</source>
+        <translation>Maaltijd wijzigen</translation>
+    </message>
+    <message>
+        <source>Menu</source>
+        <translation>Menu</translation>
+    </message>
+    <message>
+        <source>e.g. pea soup, stew, custard</source>
+        <translation>bijv. erwtensoep, stamppot, vla</translation>
+    </message>
+    <message>
+        <source>Price (€)</source>
+        <translation>Prijs (€)</translation>
+    </message>
+    <message>
+        <source>Maximum guests</source>
+        <translation>Maximum aantal gasten</translation>
+    </message>
+    <message>
+        <source>empty: no maximum</source>
+        <translation>leeg: geen maximum</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>Opmerkingen</translation>
+    </message>
+</context>
+<context>
+    <name>MealSignupDialog</name>
+    <message>
+        <source>Sign up a guest</source>
+        <translation>Gast aanmelden</translation>
+    </message>
+    <message>
+        <source>Places left: {0}</source>
+        <translation>Nog vrije plaatsen: {0}</translation>
+    </message>
+    <message>
+        <source>e.g. vegetarian, low salt</source>
+        <translation>bijv. vegetarisch, zoutarm</translation>
+    </message>
+    <message>
+        <source>e.g. nuts, gluten</source>
+        <translation>bijv. noten, gluten</translation>
+    </message>
+    <message>
+        <source>Has paid</source>
+        <translation>Heeft betaald</translation>
+    </message>
+    <message>
+        <source>Needs a ride</source>
+        <translation>Heeft vervoer nodig</translation>
+    </message>
+    <message>
+        <source>Diet and allergies left empty are taken from the guest&apos;s previous sign-up.</source>
+        <translation>Lege velden voor dieet en allergieën worden overgenomen van de vorige aanmelding van deze gast.</translation>
+    </message>
+    <message>
+        <source>Guest</source>
+        <translation>Gast</translation>
+    </message>
+    <message>
+        <source>Extra guests</source>
+        <translation>Extra gasten</translation>
+    </message>
+    <message>
+        <source>Diet</source>
+        <translation>Dieet</translation>
+    </message>
+    <message>
+        <source>Allergies</source>
+        <translation>Allergieën</translation>
+    </message>
+    <message>
+        <source>Sign up</source>
+        <translation>Aanmelden</translation>
+    </message>
+</context>
+<context>
+    <name>MealsTableModel</name>
+    <message>
+        <source>Date</source>
+        <translation>Datum</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>Tijd</translation>
+    </message>
+    <message>
+        <source>Menu</source>
+        <translation>Menu</translation>
+    </message>
+    <message>
+        <source>Guests</source>
+        <translation>Gasten</translation>
+    </message>
+    <message>
+        <source>Cooks</source>
+        <translation>Koks</translation>
+    </message>
+    <message>
+        <source>Paid</source>
+        <translation>Betaald</translation>
+    </message>
+    <message>
+        <source>cancelled</source>
+        <translation>afgezegd</translation>
+    </message>
+    <message>
+        <source>no cook yet</source>
+        <translation>nog geen kok</translation>
+    </message>
+    <message>
+        <source>menu not known yet</source>
+        <translation>menu nog niet bekend</translation>
+    </message>
+</context>
+<context>
+    <name>MealsWidget</name>
+    <message>
+        <source>Plan meals for this month</source>
+        <translation>Maaltijden van deze maand plannen</translation>
+    </message>
+    <message>
+        <source>Adds the meals of the group&apos;s weekly pattern; existing meals stay</source>
+        <translation>Voegt de maaltijden volgens het weekpatroon van de groep toe; bestaande maaltijden blijven staan</translation>
+    </message>
+    <message>
+        <source>Extra meal…</source>
+        <translation>Extra maaltijd…</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Naam</translation>
+    </message>
+    <message>
+        <source>+ extra</source>
+        <translation>+ extra</translation>
+    </message>
+    <message>
+        <source>Diet</source>
+        <translation>Dieet</translation>
+    </message>
+    <message>
+        <source>Allergies</source>
+        <translation>Allergieën</translation>
+    </message>
+    <message>
+        <source>Paid</source>
+        <translation>Betaald</translation>
+    </message>
+    <message>
+        <source>Ride</source>
+        <translation>Vervoer</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>Telefoon</translation>
+    </message>
+    <message>
+        <source>Sign up guest…</source>
+        <translation>Gast aanmelden…</translation>
+    </message>
+    <message>
+        <source>Take off the list</source>
+        <translation>Afmelden</translation>
+    </message>
+    <message>
+        <source>Mark as paid</source>
+        <translation>Markeer als betaald</translation>
+    </message>
+    <message>
+        <source>Change meal…</source>
+        <translation>Maaltijd wijzigen…</translation>
+    </message>
+    <message>
+        <source>Cancel meal…</source>
+        <translation>Maaltijd afzeggen…</translation>
+    </message>
+    <message>
+        <source>No meals in {0} yet. Use “Plan meals for this month” to add them from the weekly pattern.</source>
+        <translation>Nog geen maaltijden in {0}. Kies “Maaltijden van deze maand plannen” om ze volgens het weekpatroon toe te voegen.</translation>
+    </message>
+    <message>
+        <source>Meal</source>
+        <translation>Maaltijd</translation>
+    </message>
+    <message>
+        <source>No meal chosen</source>
+        <translation>Geen maaltijd gekozen</translation>
+    </message>
+    <message>
+        <source>CANCELLED</source>
+        <translation>AFGEZEGD</translation>
+    </message>
+    <message>
+        <source>menu not known yet</source>
+        <translation>menu nog niet bekend</translation>
+    </message>
+    <message>
+        <source>no cook yet</source>
+        <translation>nog geen kok</translation>
+    </message>
+    <message>
+        <source>no maximum</source>
+        <translation>geen maximum</translation>
+    </message>
+    <message>
+        <source>at most {0}, {1} places left</source>
+        <translation>maximaal {0}, nog {1} plaatsen vrij</translation>
+    </message>
+    <message>
+        <source>Menu: {0}</source>
+        <translation>Menu: {0}</translation>
+    </message>
+    <message>
+        <source>Cooks: {0}</source>
+        <translation>Koks: {0}</translation>
+    </message>
+    <message>
+        <source>Guests: {0} ({1})</source>
+        <translation>Gasten: {0} ({1})</translation>
+    </message>
+    <message>
+        <source>Price {0} · received {1} · still to receive {2}</source>
+        <translation>Prijs {0} · ontvangen {1} · nog te ontvangen {2}</translation>
+    </message>
+    <message numerus="yes">
+        <source>Allergies: %n guest(s)</source>
+        <translation>
+            <numerusform>Allergieën: %n gast</numerusform>
+            <numerusform>Allergieën: %n gasten</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>ja</translation>
+    </message>
+    <message>
+        <source>Plan meals</source>
+        <translation>Maaltijden plannen</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n meal(s) added.</source>
+        <translation>
+            <numerusform>%n maaltijd toegevoegd.</numerusform>
+            <numerusform>%n maaltijden toegevoegd.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No meals added: every date of the pattern already has one (or the pattern has no cook).</source>
+        <translation>Geen maaltijden toegevoegd: elke datum van het patroon heeft er al een (of het patroon heeft geen kok).</translation>
+    </message>
+    <message>
+        <source>Take {0} off the guest list?</source>
+        <translation>{0} van de gastenlijst halen?</translation>
+    </message>
+    <message>
+        <source>Remove guest</source>
+        <translation>Gast afmelden</translation>
+    </message>
+    <message>
+        <source>Why is the meal of {0} cancelled? (The guests stay on the list so you can call them.)</source>
+        <translation>Waarom gaat de maaltijd van {0} niet door? (De gasten blijven op de lijst, zodat u ze kunt bellen.)</translation>
+    </message>
+    <message>
+        <source>Cancel meal</source>
+        <translation>Maaltijd afzeggen</translation>
+    </message>
+    <message>
+        <source>Meals</source>
+        <translation>Maaltijden</translation>
+    </message>
+</context>
+<context>
+    <name>MonthNavigator</name>
+    <message>
+        <source>Previous month</source>
+        <translation>Vorige maand</translation>
+    </message>
+    <message>
+        <source>Next month</source>
+        <translation>Volgende maand</translation>
+    </message>
+    <message>
+        <source>This month</source>
+        <translation>Deze maand</translation>
     </message>
 </context>
 <context>
@@ -1925,7 +3119,7 @@ De details staan in het logbestand:
     </message>
     <message>
         <source>Notes</source>
-        <translation>Notities</translation>
+        <translation>Opmerkingen</translation>
     </message>
     <message>
         <source>member since {date}</source>
@@ -2187,7 +3381,7 @@ De details staan in het logbestand:
     </message>
     <message>
         <source>Notes</source>
-        <translation>Notities</translation>
+        <translation>Opmerkingen</translation>
     </message>
     <message>
         <source>Save</source>
@@ -2239,6 +3433,151 @@ Toch opslaan als nieuwe persoon?</translation>
     <message>
         <source>There is no preview until this is put right:</source>
         <translation>Er is geen voorbeeld tot dit is verbeterd:</translation>
+    </message>
+</context>
+<context>
+    <name>PrintPackDialog</name>
+    <message>
+        <source>Print {group}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rota (landscape table)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Driver day sheets</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Kitchen lists</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Job sheets</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Attendance lists</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Personal schedule letter per volunteer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This month</source>
+        <translation>Deze maand</translation>
+    </message>
+    <message>
+        <source>Next month</source>
+        <translation>Volgende maand</translation>
+    </message>
+    <message>
+        <source>Period</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>Van</translation>
+    </message>
+    <message>
+        <source>To</source>
+        <translation>Naar</translation>
+    </message>
+    <message>
+        <source>What to print</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Print…</source>
+        <translation>Afdrukken…</translation>
+    </message>
+    <message>
+        <source>Print preview…</source>
+        <translation>Afdrukvoorbeeld…</translation>
+    </message>
+    <message>
+        <source>Save as PDF…</source>
+        <translation>Opslaan als PDF…</translation>
+    </message>
+    <message>
+        <source>Save as Excel…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Sluiten</translation>
+    </message>
+    <message>
+        <source>◀ Previous page</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Next page ▶</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rota {group} {start} to {end}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n page(s) ready to print.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No letter for (no address known): {names}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Page {page} of {count}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The pages could not be sent to the printer.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n page(s) sent to the printer.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Print preview: {title}</source>
+        <translation type="unfinished">Afdrukvoorbeeld: {title}</translation>
+    </message>
+    <message>
+        <source>Save as PDF</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>PDF files (*.pdf)</source>
+        <translation type="unfinished">PDF-bestanden (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Save as Excel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Excel workbooks (*.xlsx)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not write {file} ({error}).</source>
+        <translation type="unfinished">Kon {file} niet schrijven ({error}).</translation>
+    </message>
+    <message>
+        <source>Saved in {file}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Saved</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -2336,7 +3675,7 @@ Toch opslaan als nieuwe persoon?</translation>
     </message>
     <message>
         <source>Role</source>
-        <translation>Functie</translation>
+        <translation>Rol</translation>
     </message>
     <message>
         <source>Add contact person</source>
@@ -2348,7 +3687,7 @@ Toch opslaan als nieuwe persoon?</translation>
     </message>
     <message>
         <source>Notes</source>
-        <translation>Notities</translation>
+        <translation>Opmerkingen</translation>
     </message>
     <message>
         <source>Save</source>
@@ -2497,7 +3836,7 @@ Toch opslaan als nieuwe persoon?</translation>
     </message>
     <message>
         <source>Notes</source>
-        <translation>Notities</translation>
+        <translation>Opmerkingen</translation>
     </message>
     <message>
         <source>Contracts</source>
@@ -2588,6 +3927,468 @@ Toch opslaan als nieuwe persoon?</translation>
     </message>
 </context>
 <context>
+    <name>RideDialog</name>
+    <message>
+        <source>New ride</source>
+        <translation>Nieuwe rit</translation>
+    </message>
+    <message>
+        <source>Change ride</source>
+        <translation>Rit wijzigen</translation>
+    </message>
+    <message>
+        <source>Passenger</source>
+        <translation>Passagier</translation>
+    </message>
+    <message>
+        <source>Pick up at the home address</source>
+        <translation>Ophalen op het woonadres</translation>
+    </message>
+    <message>
+        <source>Street</source>
+        <translation>Straat</translation>
+    </message>
+    <message>
+        <source>House number</source>
+        <translation>Huisnummer</translation>
+    </message>
+    <message>
+        <source>Postcode</source>
+        <translation>Postcode</translation>
+    </message>
+    <message>
+        <source>Place</source>
+        <translation>Plaats</translation>
+    </message>
+    <message>
+        <source>Notes for the driver</source>
+        <translation>Opmerkingen voor de chauffeur</translation>
+    </message>
+    <message>
+        <source>e.g. ring twice, walks slowly, pay in cash</source>
+        <translation>bijv. twee keer aanbellen, loopt langzaam, betaalt contant</translation>
+    </message>
+    <message>
+        <source>Trip</source>
+        <translation>Rit</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>Datum</translation>
+    </message>
+    <message>
+        <source>dd-mm-yyyy</source>
+        <translation>dd-mm-jjjj</translation>
+    </message>
+    <message>
+        <source>Pickup time</source>
+        <translation>Ophaaltijd</translation>
+    </message>
+    <message>
+        <source>e.g. 9:30</source>
+        <translation>bijv. 9:30</translation>
+    </message>
+    <message>
+        <source>Choose a frequent destination or type one</source>
+        <translation>Kies een vaste bestemming of typ er een</translation>
+    </message>
+    <message>
+        <source>Destination</source>
+        <translation>Bestemming</translation>
+    </message>
+    <message>
+        <source>Destination address</source>
+        <translation>Adres bestemming</translation>
+    </message>
+    <message>
+        <source>Keep as a frequent destination</source>
+        <translation>Bewaren als vaste bestemming</translation>
+    </message>
+    <message>
+        <source>Appointment time</source>
+        <translation>Tijd afspraak</translation>
+    </message>
+    <message>
+        <source>optional</source>
+        <translation>niet verplicht</translation>
+    </message>
+    <message>
+        <source>No return trip</source>
+        <translation>Geen terugreis</translation>
+    </message>
+    <message>
+        <source>Return trip (picked up later)</source>
+        <translation>Retour (later weer opgehaald)</translation>
+    </message>
+    <message>
+        <source>The driver waits</source>
+        <translation>Chauffeur wacht</translation>
+    </message>
+    <message>
+        <source>Return</source>
+        <translation>Terugreis</translation>
+    </message>
+    <message>
+        <source>Return time</source>
+        <translation>Tijd terugreis</translation>
+    </message>
+    <message>
+        <source>e.g. 11:30</source>
+        <translation>bijv. 11:30</translation>
+    </message>
+    <message>
+        <source>Rollator</source>
+        <translation>Rollator</translation>
+    </message>
+    <message>
+        <source>Wheelchair</source>
+        <translation>Rolstoel</translation>
+    </message>
+    <message>
+        <source>Mobility scooter</source>
+        <translation>Scootmobiel</translation>
+    </message>
+    <message>
+        <source>Guide dog</source>
+        <translation>Blindengeleidehond</translation>
+    </message>
+    <message>
+        <source>Aids</source>
+        <translation>Hulpmiddelen</translation>
+    </message>
+    <message>
+        <source>who comes along, e.g. daughter Els</source>
+        <translation>wie gaat er mee, bijv. dochter Els</translation>
+    </message>
+    <message>
+        <source>Companion</source>
+        <translation>Begeleider</translation>
+    </message>
+    <message>
+        <source>Save ride</source>
+        <translation>Rit opslaan</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Annuleren</translation>
+    </message>
+    <message>
+        <source>Choose the passenger in the list.</source>
+        <translation>Kies de passagier in de lijst.</translation>
+    </message>
+    <message>
+        <source>Home address: {address}</source>
+        <translation>Woonadres: {address}</translation>
+    </message>
+    <message>
+        <source>No home address known: type the pickup address.</source>
+        <translation>Geen woonadres bekend: typ het ophaaladres.</translation>
+    </message>
+</context>
+<context>
+    <name>RidesTableModel</name>
+    <message>
+        <source>Date</source>
+        <translation>Datum</translation>
+    </message>
+    <message>
+        <source>Pickup</source>
+        <translation>Ophalen</translation>
+    </message>
+    <message>
+        <source>Passenger</source>
+        <translation>Passagier</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>Van</translation>
+    </message>
+    <message>
+        <source>To</source>
+        <translation>Naar</translation>
+    </message>
+    <message>
+        <source>Appointment</source>
+        <translation>Afspraak</translation>
+    </message>
+    <message>
+        <source>Return</source>
+        <translation>Terugreis</translation>
+    </message>
+    <message>
+        <source>Aids</source>
+        <translation>Hulpmiddelen</translation>
+    </message>
+    <message>
+        <source>Driver</source>
+        <translation>Chauffeur</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Requested</source>
+        <translation>Aangevraagd</translation>
+    </message>
+    <message>
+        <source>Planned</source>
+        <translation>Ingepland</translation>
+    </message>
+    <message>
+        <source>Driven</source>
+        <translation>Gereden</translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation>Geannuleerd</translation>
+    </message>
+    <message>
+        <source>rollator</source>
+        <translation>rollator</translation>
+    </message>
+    <message>
+        <source>wheelchair</source>
+        <translation>rolstoel</translation>
+    </message>
+    <message>
+        <source>mobility scooter</source>
+        <translation>scootmobiel</translation>
+    </message>
+    <message>
+        <source>guide dog</source>
+        <translation>blindengeleidehond</translation>
+    </message>
+    <message>
+        <source>— no driver</source>
+        <translation>— geen chauffeur</translation>
+    </message>
+    <message>
+        <source>waits</source>
+        <translation>wacht</translation>
+    </message>
+    <message>
+        <source>Phone: {phone}</source>
+        <translation>Telefoon: {phone}</translation>
+    </message>
+</context>
+<context>
+    <name>RidesWidget</name>
+    <message>
+        <source>Rides</source>
+        <translation>Ritten</translation>
+    </message>
+    <message>
+        <source>◀ Previous</source>
+        <translation>◀ Vorige</translation>
+    </message>
+    <message>
+        <source>Today</source>
+        <translation>Vandaag</translation>
+    </message>
+    <message>
+        <source>Next ▶</source>
+        <translation>Volgende ▶</translation>
+    </message>
+    <message>
+        <source>Day</source>
+        <translation>Dag</translation>
+    </message>
+    <message>
+        <source>Week</source>
+        <translation>Week</translation>
+    </message>
+    <message>
+        <source>New ride…</source>
+        <translation>Nieuwe rit…</translation>
+    </message>
+    <message>
+        <source>Edit…</source>
+        <translation>Wijzigen…</translation>
+    </message>
+    <message>
+        <source>Assign driver…</source>
+        <translation>Chauffeur toewijzen…</translation>
+    </message>
+    <message>
+        <source>Completed (km)…</source>
+        <translation>Gereden (km)…</translation>
+    </message>
+    <message>
+        <source>Cancel ride</source>
+        <translation>Rit annuleren</translation>
+    </message>
+    <message>
+        <source>Monthly statements…</source>
+        <translation>Maandoverzichten…</translation>
+    </message>
+    <message>
+        <source>Week {week}: {start} to {end}</source>
+        <translation>Week {week}: {start} t/m {end}</translation>
+    </message>
+    <message>
+        <source>There is no rides group yet; add one under Groups.</source>
+        <translation>Er is nog geen werkgroep voor ritten; voeg er een toe bij Werkgroepen.</translation>
+    </message>
+    <message>
+        <source>No rides in this period.</source>
+        <translation>Geen ritten in deze periode.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n ride(s)</source>
+        <translation>
+            <numerusform>%n rit</numerusform>
+            <numerusform>%n ritten</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n without a driver</source>
+        <translation>
+            <numerusform>%n zonder chauffeur</numerusform>
+            <numerusform>%n zonder chauffeur</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Monthly statements</source>
+        <translation>Maandoverzichten</translation>
+    </message>
+    <message>
+        <source>Ride statements {month} {year}</source>
+        <translation>Ritoverzichten {month} {year}</translation>
+    </message>
+    <message>
+        <source>Save statements</source>
+        <translation>Overzichten opslaan</translation>
+    </message>
+    <message>
+        <source>PDF (*.pdf)</source>
+        <translation>PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Could not save the file: {error}</source>
+        <translation>Het bestand kon niet worden opgeslagen: {error}</translation>
+    </message>
+</context>
+<context>
+    <name>RotaTableModel</name>
+    <message>
+        <source>Date</source>
+        <translation>Datum</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>Tijd</translation>
+    </message>
+    <message>
+        <source>Shift</source>
+        <translation>Dienst</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>Rol</translation>
+    </message>
+    <message>
+        <source>Volunteers</source>
+        <translation>Vrijwilligers</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>Open</translation>
+    </message>
+    <message>
+        <source>(anyway)</source>
+        <translation>(toch)</translation>
+    </message>
+</context>
+<context>
+    <name>RotaWidget</name>
+    <message>
+        <source>Previous month</source>
+        <translation>Vorige maand</translation>
+    </message>
+    <message>
+        <source>Next month</source>
+        <translation>Volgende maand</translation>
+    </message>
+    <message>
+        <source>Plan this month</source>
+        <translation>Deze maand plannen</translation>
+    </message>
+    <message>
+        <source>Make this group&apos;s shifts for the month and fill the open places fairly; changes by hand stay</source>
+        <translation>De diensten van deze groep voor de maand maken en de open plaatsen eerlijk vullen; wijzigingen met de hand blijven staan</translation>
+    </message>
+    <message>
+        <source>Plan all groups</source>
+        <translation>Alle groepen plannen</translation>
+    </message>
+    <message>
+        <source>Plan this month for every active work group at once</source>
+        <translation>Deze maand voor alle actieve werkgroepen tegelijk plannen</translation>
+    </message>
+    <message>
+        <source>Assign…</source>
+        <translation>Indelen…</translation>
+    </message>
+    <message>
+        <source>Put volunteers on the selected shift or take them off (double-click)</source>
+        <translation>Vrijwilligers op de gekozen dienst zetten of eraf halen (dubbelklikken)</translation>
+    </message>
+    <message>
+        <source>Click a line to select its shift; double-click the shift to solve it</source>
+        <translation>Klik op een regel om de dienst te kiezen; dubbelklik op de dienst om het op te lossen</translation>
+    </message>
+    <message>
+        <source>Choose a work group to see its rota.</source>
+        <translation>Kies een werkgroep om het rooster te zien.</translation>
+    </message>
+    <message>
+        <source>No shifts in this month yet. “Plan this month” makes them from the group&apos;s recurring shifts and fills them with volunteers.</source>
+        <translation>Nog geen diensten in deze maand. “Deze maand plannen” maakt ze uit de vaste diensten van de groep en deelt er vrijwilligers op in.</translation>
+    </message>
+    <message>
+        <source>No conflicts: every shift is filled.</source>
+        <translation>Geen knelpunten: elke dienst is gevuld.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n shift(s) not filled</source>
+        <translation>
+            <numerusform>%n dienst niet gevuld</numerusform>
+            <numerusform>%n diensten niet gevuld</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n conflict(s) with volunteers</source>
+        <translation>
+            <numerusform>%n knelpunt met vrijwilligers</numerusform>
+            <numerusform>%n knelpunten met vrijwilligers</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>{month} planned for all groups: {shifts} new shifts, {assigned} volunteers assigned.</source>
+        <translation>{month} gepland voor alle groepen: {shifts} nieuwe diensten, {assigned} keer een vrijwilliger ingedeeld.</translation>
+    </message>
+    <message>
+        <source>{month} planned: {shifts} new shifts, {assigned} volunteers assigned.</source>
+        <translation>{month} gepland: {shifts} nieuwe diensten, {assigned} keer een vrijwilliger ingedeeld.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n shift(s) could not be filled.</source>
+        <translation>
+            <numerusform>%n dienst kon niet gevuld worden.</numerusform>
+            <numerusform>%n diensten konden niet gevuld worden.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>{day} {name} skipped</source>
+        <translation>{day} {name} overgeslagen</translation>
+    </message>
+    <message>
+        <source>{day} closed ({why})</source>
+        <translation>{day} gesloten ({why})</translation>
+    </message>
+</context>
+<context>
     <name>ScoresDialog</name>
     <message>
         <source>Record self-reliance</source>
@@ -2620,6 +4421,212 @@ Toch opslaan als nieuwe persoon?</translation>
     <message>
         <source>Score each life domain from 1 (acute problems) to 5 (fully self-reliant).</source>
         <translation>Scoor elk leefgebied van 1 (acute problematiek) tot 5 (volledig zelfredzaam).</translation>
+    </message>
+</context>
+<context>
+    <name>SessionEnrollDialog</name>
+    <message>
+        <source>Enroll participant</source>
+        <translation>Deelnemer inschrijven</translation>
+    </message>
+    <message>
+        <source>Participant</source>
+        <translation>Deelnemer</translation>
+    </message>
+    <message>
+        <source>Takes part from</source>
+        <translation>Doet mee vanaf</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Opmerking</translation>
+    </message>
+    <message>
+        <source>e.g. comes with a rollator</source>
+        <translation>bijv. komt met rollator</translation>
+    </message>
+    <message>
+        <source>Enroll</source>
+        <translation>Inschrijven</translation>
+    </message>
+</context>
+<context>
+    <name>SessionsTableModel</name>
+    <message>
+        <source>Date</source>
+        <translation>Datum</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>Tijd</translation>
+    </message>
+    <message>
+        <source>Session</source>
+        <translation>Bijeenkomst</translation>
+    </message>
+    <message>
+        <source>Leaders</source>
+        <translation>Begeleiders</translation>
+    </message>
+    <message>
+        <source>Present</source>
+        <translation>Aanwezig</translation>
+    </message>
+    <message>
+        <source>cancelled</source>
+        <translation>afgezegd</translation>
+    </message>
+    <message>
+        <source>no leader yet</source>
+        <translation>nog geen begeleider</translation>
+    </message>
+</context>
+<context>
+    <name>SessionsWidget</name>
+    <message>
+        <source>Plan sessions for this month</source>
+        <translation>Bijeenkomsten van deze maand plannen</translation>
+    </message>
+    <message>
+        <source>Adds the sessions of the group&apos;s weekly pattern; existing ones stay</source>
+        <translation>Voegt de bijeenkomsten volgens het weekpatroon van de groep toe; bestaande blijven staan</translation>
+    </message>
+    <message>
+        <source>Cancel session…</source>
+        <translation>Bijeenkomst afzeggen…</translation>
+    </message>
+    <message>
+        <source>Attendance</source>
+        <translation>Aanwezigheid</translation>
+    </message>
+    <message>
+        <source>Everyone present</source>
+        <translation>Iedereen aanwezig</translation>
+    </message>
+    <message>
+        <source>Save attendance</source>
+        <translation>Aanwezigheid opslaan</translation>
+    </message>
+    <message>
+        <source>Participants</source>
+        <translation>Deelnemers</translation>
+    </message>
+    <message>
+        <source>Enroll…</source>
+        <translation>Inschrijven…</translation>
+    </message>
+    <message>
+        <source>Leaves…</source>
+        <translation>Stopt…</translation>
+    </message>
+    <message>
+        <source>No sessions in {0} yet. Use “Plan sessions for this month” to add them.</source>
+        <translation>Nog geen bijeenkomsten in {0}. Kies “Bijeenkomsten van deze maand plannen” om ze toe te voegen.</translation>
+    </message>
+    <message>
+        <source>since {0}</source>
+        <translation>sinds {0}</translation>
+    </message>
+    <message numerus="yes">
+        <source>Participants (%n)</source>
+        <translation>
+            <numerusform>Deelnemers (%n)</numerusform>
+            <numerusform>Deelnemers (%n)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Session</source>
+        <translation>Bijeenkomst</translation>
+    </message>
+    <message>
+        <source>No session chosen</source>
+        <translation>Geen bijeenkomst gekozen</translation>
+    </message>
+    <message>
+        <source>This session was cancelled.</source>
+        <translation>Deze bijeenkomst is afgezegd.</translation>
+    </message>
+    <message>
+        <source>Attendance can be taken on the day itself.</source>
+        <translation>De aanwezigheid kan op de dag zelf worden opgenomen.</translation>
+    </message>
+    <message>
+        <source>Attendance taken: {0} of {1} present.</source>
+        <translation>Aanwezigheid opgenomen: {0} van {1} aanwezig.</translation>
+    </message>
+    <message>
+        <source>Tick who was there and press “Save attendance”.</source>
+        <translation>Vink aan wie er was en kies “Aanwezigheid opslaan”.</translation>
+    </message>
+    <message>
+        <source>Plan sessions</source>
+        <translation>Bijeenkomsten plannen</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n session(s) added.</source>
+        <translation>
+            <numerusform>%n bijeenkomst toegevoegd.</numerusform>
+            <numerusform>%n bijeenkomsten toegevoegd.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No sessions added: every date of the pattern already has one.</source>
+        <translation>Geen bijeenkomsten toegevoegd: elke datum van het patroon heeft er al een.</translation>
+    </message>
+    <message>
+        <source>Why is the session of {0} cancelled?</source>
+        <translation>Waarom gaat de bijeenkomst van {0} niet door?</translation>
+    </message>
+    <message>
+        <source>Cancel session</source>
+        <translation>Bijeenkomst afzeggen</translation>
+    </message>
+    <message>
+        <source>Last day {0} takes part (dd-mm-yyyy):</source>
+        <translation>Laatste dag dat {0} meedoet (dd-mm-jjjj):</translation>
+    </message>
+    <message>
+        <source>Leaves</source>
+        <translation>Stopt</translation>
+    </message>
+</context>
+<context>
+    <name>StatementsDialog</name>
+    <message>
+        <source>Monthly statements</source>
+        <translation>Maandoverzichten</translation>
+    </message>
+    <message>
+        <source>Drivers and passengers</source>
+        <translation>Chauffeurs en passagiers</translation>
+    </message>
+    <message>
+        <source>Drivers only (mileage allowance)</source>
+        <translation>Alleen chauffeurs (kilometervergoeding)</translation>
+    </message>
+    <message>
+        <source>Passengers only (contribution)</source>
+        <translation>Alleen passagiers (eigen bijdrage)</translation>
+    </message>
+    <message>
+        <source>Month</source>
+        <translation>Maand</translation>
+    </message>
+    <message>
+        <source>Statements for</source>
+        <translation>Overzichten voor</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Annuleren</translation>
+    </message>
+    <message>
+        <source>Print preview…</source>
+        <translation>Afdrukvoorbeeld…</translation>
+    </message>
+    <message>
+        <source>Save as PDF…</source>
+        <translation>Opslaan als PDF…</translation>
     </message>
 </context>
 <context>
@@ -2803,12 +4810,428 @@ Toch opslaan als nieuwe persoon?</translation>
         <source>No new help requests this week.</source>
         <translation>Deze week nog geen nieuwe hulpvragen.</translation>
     </message>
+    <message>
+        <source>no driver yet</source>
+        <translation>nog geen chauffeur</translation>
+    </message>
+    <message>
+        <source>Driver: {name}</source>
+        <translation>Chauffeur: {name}</translation>
+    </message>
+    <message>
+        <source>Rides today and tomorrow</source>
+        <translation>Ritten vandaag en morgen</translation>
+    </message>
+    <message>
+        <source>No rides today or tomorrow.</source>
+        <translation>Geen ritten vandaag of morgen.</translation>
+    </message>
+    <message>
+        <source>cancelled</source>
+        <translation>afgezegd</translation>
+    </message>
+    <message>
+        <source>no cooks yet</source>
+        <translation>nog geen koks</translation>
+    </message>
+    <message>
+        <source>{places} guests — cooks: {cooks}</source>
+        <translation>{places} gasten — koks: {cooks}</translation>
+    </message>
+    <message>
+        <source>Meals this week</source>
+        <translation>Maaltijden deze week</translation>
+    </message>
+    <message>
+        <source>No communal meals this week.</source>
+        <translation>Geen gezamenlijke maaltijden deze week.</translation>
+    </message>
+    <message>
+        <source>no VOG registered</source>
+        <translation>geen VOG geregistreerd</translation>
+    </message>
+    <message>
+        <source>VOG expired</source>
+        <translation>VOG verlopen</translation>
+    </message>
+    <message>
+        <source>VOG expires soon</source>
+        <translation>VOG verloopt binnenkort</translation>
+    </message>
+    <message>
+        <source>VOG to renew</source>
+        <translation>VOG vernieuwen</translation>
+    </message>
+    <message>
+        <source>Every VOG is in order.</source>
+        <translation>Alle VOG&apos;s zijn in orde.</translation>
+    </message>
 </context>
 <context>
     <name>TodayView</name>
     <message>
         <source>Refresh (F5)</source>
         <translation>Verversen (F5)</translation>
+    </message>
+</context>
+<context>
+    <name>VolunteerDialog</name>
+    <message>
+        <source>Volunteer {name}</source>
+        <translation>Vrijwilliger {name}</translation>
+    </message>
+    <message>
+        <source>New volunteer</source>
+        <translation>Nieuwe vrijwilliger</translation>
+    </message>
+    <message>
+        <source>Person</source>
+        <translation>Persoon</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>Opmerkingen</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>Opslaan</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Annuleren</translation>
+    </message>
+    <message>
+        <source>cook</source>
+        <translation>kok</translation>
+    </message>
+    <message>
+        <source>driver</source>
+        <translation>chauffeur</translation>
+    </message>
+    <message>
+        <source>handyman</source>
+        <translation>klusser</translation>
+    </message>
+    <message>
+        <source>supervisor</source>
+        <translation>begeleider</translation>
+    </message>
+    <message>
+        <source>coordinator</source>
+        <translation>coördinator</translation>
+    </message>
+    <message>
+        <source>Groups and roles</source>
+        <translation>Groepen en rollen</translation>
+    </message>
+    <message>
+        <source>There are no work groups yet.</source>
+        <translation>Er zijn nog geen werkgroepen.</translation>
+    </message>
+    <message>
+        <source>Volunteer</source>
+        <translation>Vrijwilliger</translation>
+    </message>
+    <message>
+        <source>Active (can be scheduled)</source>
+        <translation>Actief (kan worden ingeroosterd)</translation>
+    </message>
+    <message>
+        <source>Most shifts per month</source>
+        <translation>Maximaal aantal diensten per maand</translation>
+    </message>
+    <message>
+        <source>empty = no maximum</source>
+        <translation>leeg = geen maximum</translation>
+    </message>
+    <message>
+        <source>VOG date</source>
+        <translation>VOG-datum</translation>
+    </message>
+    <message>
+        <source>dd-mm-yyyy</source>
+        <translation>dd-mm-jjjj</translation>
+    </message>
+    <message>
+        <source>Car (drivers)</source>
+        <translation>Auto (chauffeurs)</translation>
+    </message>
+    <message>
+        <source>Seats for passengers</source>
+        <translation>Zitplaatsen voor passagiers</translation>
+    </message>
+    <message>
+        <source>A folded wheelchair fits</source>
+        <translation>Opgevouwen rolstoel past erin</translation>
+    </message>
+    <message>
+        <source>A rollator fits</source>
+        <translation>Rollator past erin</translation>
+    </message>
+    <message>
+        <source>Car</source>
+        <translation>Auto</translation>
+    </message>
+    <message>
+        <source>e.g. grey Toyota Yaris</source>
+        <translation>bijv. grijze Toyota Yaris</translation>
+    </message>
+    <message>
+        <source>Tick the driver role to fill in the car.</source>
+        <translation>Vink de rol chauffeur aan om de auto in te vullen.</translation>
+    </message>
+    <message>
+        <source>Monday</source>
+        <translation>Maandag</translation>
+    </message>
+    <message>
+        <source>Tuesday</source>
+        <translation>Dinsdag</translation>
+    </message>
+    <message>
+        <source>Wednesday</source>
+        <translation>Woensdag</translation>
+    </message>
+    <message>
+        <source>Thursday</source>
+        <translation>Donderdag</translation>
+    </message>
+    <message>
+        <source>Friday</source>
+        <translation>Vrijdag</translation>
+    </message>
+    <message>
+        <source>Saturday</source>
+        <translation>Zaterdag</translation>
+    </message>
+    <message>
+        <source>Sunday</source>
+        <translation>Zondag</translation>
+    </message>
+    <message>
+        <source>Morning</source>
+        <translation>Ochtend</translation>
+    </message>
+    <message>
+        <source>Afternoon</source>
+        <translation>Middag</translation>
+    </message>
+    <message>
+        <source>Evening</source>
+        <translation>Avond</translation>
+    </message>
+    <message>
+        <source>Available</source>
+        <translation>Beschikbaar</translation>
+    </message>
+    <message>
+        <source>Tick or clear the whole column</source>
+        <translation>Hele kolom aan- of uitvinken</translation>
+    </message>
+    <message>
+        <source>Tick or clear the whole day</source>
+        <translation>Hele dag aan- of uitvinken</translation>
+    </message>
+    <message>
+        <source>Skills</source>
+        <translation>Vaardigheden</translation>
+    </message>
+    <message>
+        <source>Electrical work</source>
+        <translation>Elektra</translation>
+    </message>
+    <message>
+        <source>Garden</source>
+        <translation>Tuin</translation>
+    </message>
+    <message>
+        <source>Carpentry</source>
+        <translation>Timmerwerk</translation>
+    </message>
+    <message>
+        <source>Computer help</source>
+        <translation>Computerhulp</translation>
+    </message>
+    <message>
+        <source>Painting</source>
+        <translation>Schilderen</translation>
+    </message>
+    <message>
+        <source>Plumbing</source>
+        <translation>Loodgieterswerk</translation>
+    </message>
+    <message>
+        <source>Bicycle repair</source>
+        <translation>Fietsreparatie</translation>
+    </message>
+    <message>
+        <source>Cooking</source>
+        <translation>Koken</translation>
+    </message>
+    <message>
+        <source>First aid</source>
+        <translation>EHBO</translation>
+    </message>
+    <message>
+        <source>Wheelchair transport</source>
+        <translation>Rolstoelvervoer</translation>
+    </message>
+    <message>
+        <source>Away (holiday, hospital …)</source>
+        <translation>Afwezig (vakantie, ziekenhuis …)</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>Van</translation>
+    </message>
+    <message>
+        <source>Until (incl.)</source>
+        <translation>Tot en met</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Reden</translation>
+    </message>
+    <message>
+        <source>Add period</source>
+        <translation>Periode toevoegen</translation>
+    </message>
+    <message>
+        <source>Remove selected</source>
+        <translation>Geselecteerde verwijderen</translation>
+    </message>
+    <message>
+        <source>Valid until {date}</source>
+        <translation>Geldig tot {date}</translation>
+    </message>
+    <message>
+        <source>Expires soon: {date}</source>
+        <translation>Verloopt binnenkort: {date}</translation>
+    </message>
+    <message>
+        <source>Expired on {date}</source>
+        <translation>Verlopen op {date}</translation>
+    </message>
+    <message>
+        <source>No VOG registered</source>
+        <translation>Geen VOG geregistreerd</translation>
+    </message>
+    <message>
+        <source>Nothing was saved: please correct the fields marked in red.</source>
+        <translation>Er is niets opgeslagen: verbeter de rood gemarkeerde velden.</translation>
+    </message>
+    <message>
+        <source>Not saved</source>
+        <translation>Niet opgeslagen</translation>
+    </message>
+    <message>
+        <source>Unsaved changes</source>
+        <translation>Niet-opgeslagen wijzigingen</translation>
+    </message>
+    <message>
+        <source>You have changed this volunteer. Close without saving?</source>
+        <translation>U hebt deze vrijwilliger gewijzigd. Sluiten zonder op te slaan?</translation>
+    </message>
+</context>
+<context>
+    <name>VolunteersWidget</name>
+    <message>
+        <source>Search by name, phone, role or skill</source>
+        <translation>Zoek op naam, telefoon, rol of vaardigheid</translation>
+    </message>
+    <message>
+        <source>Show all volunteers</source>
+        <translation>Alle vrijwilligers tonen</translation>
+    </message>
+    <message>
+        <source>Also volunteers of other groups and those not active now</source>
+        <translation>Ook vrijwilligers van andere groepen en wie nu niet actief is</translation>
+    </message>
+    <message>
+        <source>Add volunteer…</source>
+        <translation>Vrijwilliger toevoegen…</translation>
+    </message>
+    <message>
+        <source>Edit…</source>
+        <translation>Wijzigen…</translation>
+    </message>
+    <message>
+        <source>Open person card</source>
+        <translation>Persoonskaart openen</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Naam</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>Telefoon</translation>
+    </message>
+    <message>
+        <source>Roles</source>
+        <translation>Rollen</translation>
+    </message>
+    <message>
+        <source>Groups</source>
+        <translation>Groepen</translation>
+    </message>
+    <message>
+        <source>Skills</source>
+        <translation>Vaardigheden</translation>
+    </message>
+    <message>
+        <source>VOG</source>
+        <translation>VOG</translation>
+    </message>
+    <message>
+        <source>Max/month</source>
+        <translation>Max./maand</translation>
+    </message>
+    <message>
+        <source>Away now</source>
+        <translation>Nu afwezig</translation>
+    </message>
+    <message>
+        <source>valid until {date}</source>
+        <translation>geldig tot {date}</translation>
+    </message>
+    <message>
+        <source>expires {date}</source>
+        <translation>verloopt {date}</translation>
+    </message>
+    <message>
+        <source>expired {date}</source>
+        <translation>verlopen {date}</translation>
+    </message>
+    <message>
+        <source>missing</source>
+        <translation>ontbreekt</translation>
+    </message>
+    <message>
+        <source>{name} (not active)</source>
+        <translation>{name} (niet actief)</translation>
+    </message>
+    <message>
+        <source>away</source>
+        <translation>afwezig</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n volunteer(s)</source>
+        <translation>
+            <numerusform>%n vrijwilliger</numerusform>
+            <numerusform>%n vrijwilligers</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n away now</source>
+        <translation>
+            <numerusform>%n nu afwezig</numerusform>
+            <numerusform>%n nu afwezig</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Not found</source>
+        <translation>Niet gevonden</translation>
     </message>
 </context>
 </TS>

@@ -37,11 +37,12 @@ def test_main_window_shows_register_in_dutch(qtbot, app_ctx, settings):
     window.show()
     window.people_view.run_search()
     assert window.windowTitle() == "Coop Desk — Zorgcoöperatie Westerhoek"
-    assert [window.navigation.item(i).text().split(" (")[0] for i in range(6)] == [
+    assert [window.navigation.item(i).text().split(" (")[0] for i in range(7)] == [
         "Vandaag",
         "Spreekuur",
         "Hulpvragen",
         "Mensen",
+        "Werkgroepen",
         "Brieven",
         "Aanbieders",
     ]

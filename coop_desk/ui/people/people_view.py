@@ -266,6 +266,14 @@ class PeopleView(QWidget):
         except (NotFoundError, OSError) as exc:
             QMessageBox.warning(self, self.tr("Not saved"), str(exc))
 
+    def show_person(self, person_id: int) -> None:
+        """Show one person's card (asked for from another screen), selecting their row when it is in the list."""
+        row = self.model.row_of(person_id)
+        if row >= 0:
+            self.table.selectRow(row)
+        else:
+            self._show_card(people.get_person(self._ctx, person_id))
+
     def new_person(self) -> None:
         dialog = PersonDialog(self._ctx, None, self)
         dialog.saved.connect(self._after_save)
@@ -280,11 +288,7 @@ class PeopleView(QWidget):
 
     def _after_save(self, person_id: int) -> None:
         self.model.reload()
-        row = self.model.row_of(person_id)
-        if row >= 0:
-            self.table.selectRow(row)
-        else:
-            self._show_card(people.get_person(self._ctx, person_id))
+        self.show_person(person_id)
         self.count_label.setText(self.tr("%n person(s)", "", self.model.total))
 
     def delete_current(self) -> None:

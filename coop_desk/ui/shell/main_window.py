@@ -33,6 +33,7 @@ from coop_desk.ui.today.today_view import TodayView
 
 if TYPE_CHECKING:  # the screens of other areas are imported when first shown, to keep start-up quick
     from coop_desk.ui.cases.caseload_view import CaseloadView
+    from coop_desk.ui.groups.groups_view import GroupsView
     from coop_desk.ui.intake.call_view import CallView
     from coop_desk.ui.letters.letters_view import LettersView
     from coop_desk.ui.providers.providers_view import ProvidersView
@@ -98,6 +99,7 @@ class MainWindow(QMainWindow):
             Area("intake", self.tr("Consultation hour"), self._build_call_view),
             Area("cases", self.tr("Help requests"), self._build_caseload),
             Area("people", self.tr("People"), lambda: self._filled(PeopleView(ctx))),
+            Area("groups", self.tr("Work groups"), self._build_groups),
             Area("letters", self.tr("Letters"), self._build_letters),
             Area("providers", self.tr("Providers"), self._build_providers),
         ]
@@ -109,7 +111,10 @@ class MainWindow(QMainWindow):
                 today_cards.callbacks_card(ctx, self.open_case, self._on_callback_chosen),
                 today_cards.calls_today_card(ctx, self.open_case),
                 today_cards.new_cases_card(ctx, self.open_case),
+                today_cards.rides_card(ctx, self.open_group),
+                today_cards.meals_card(ctx, self.open_group),
                 contract_alerts_card(ctx, self.open_contract),
+                today_cards.vog_card(ctx, self.open_volunteer),
             ]
         )
         view.set_heading(format_long_date(ctx.today()).capitalize())
@@ -133,6 +138,31 @@ class MainWindow(QMainWindow):
         view = ProvidersView(self._app.services)
         view.case_requested.connect(self.open_case)
         return view
+
+    def _build_groups(self) -> GroupsView:
+        from coop_desk.ui.groups.groups_view import GroupsView
+
+        view = GroupsView(self._app.services)
+        view.person_requested.connect(self.open_person)
+        return view
+
+    def open_group(self, group_id: int) -> None:
+        self.show_area("groups")
+        self.area("groups").select_group(group_id)  # type: ignore[attr-defined]
+
+    def open_volunteer(self, volunteer_id: int) -> None:
+        from coop_desk.services import volunteers
+        from coop_desk.ui.groups.volunteer_dialog import VolunteerDialog
+
+        detail = volunteers.get_volunteer(self._app.services, volunteer_id)
+        dialog = VolunteerDialog(self._app.services, detail=detail, parent=self)
+        dialog.saved.connect(lambda _id: self.refresh_counts(refresh_today=True))
+        dialog.open()
+
+    def open_person(self, person_id: int) -> None:
+        """Show a person's card in Mensen (asked for from another screen)."""
+        self.show_area("people")
+        self.people_view.show_person(person_id)
 
     def open_contract(self, contract_id: int) -> None:
         self.show_area("providers")

@@ -90,3 +90,116 @@ def new_cases_card(ctx: ServiceContext, open_case: Callable[[int], None]) -> Tod
         load,
         QCoreApplication.translate("TodayCards", "No new help requests this week."),
     )
+
+
+def rides_card(ctx: ServiceContext, open_group: Callable[[int], None]) -> TodayCard:
+    """Rides today and tomorrow; a ride without a driver is shown as urgent."""
+
+    def load() -> list[CardItem]:
+        from coop_desk.services import rides
+
+        today = ctx.today()
+        items = []
+        for day in (today, today + timedelta(days=1)):
+            prefix = "" if day == today else QCoreApplication.translate("TodayCards", "tomorrow") + " "
+            for ride in rides.rides_on(ctx, day):
+                driver = ride.driver_name or QCoreApplication.translate("TodayCards", "no driver yet")
+                level = "normal"
+                if not ride.driver_name:
+                    level = "overdue" if day == today else "today"
+                items.append(
+                    CardItem(
+                        prefix + ride.pickup_time.strftime("%H:%M"),
+                        f"{ride.passenger_name} → {ride.destination_name}",
+                        QCoreApplication.translate("TodayCards", "Driver: {name}").format(name=driver),
+                        level,
+                        lambda gid=ride.group_id: open_group(gid),
+                    )
+                )
+        return items[: CardWidget.MAX_ITEMS]
+
+    def count() -> int:
+        from coop_desk.services import rides
+
+        today = ctx.today()
+        return rides.count_rides_on(ctx, today) + rides.count_rides_on(ctx, today + timedelta(days=1))
+
+    return TodayCard(
+        "rides",
+        QCoreApplication.translate("TodayCards", "Rides today and tomorrow"),
+        load,
+        QCoreApplication.translate("TodayCards", "No rides today or tomorrow."),
+        count,
+    )
+
+
+def meals_card(ctx: ServiceContext, open_group: Callable[[int], None]) -> TodayCard:
+    """The communal meals of this week (Monday to Sunday) with guests and cooks."""
+
+    def load() -> list[CardItem]:
+        from coop_desk.services import meals
+
+        today = ctx.today()
+        monday = today - timedelta(days=today.weekday())
+        items = []
+        for meal in meals.meals_between(ctx, monday, monday + timedelta(days=6)):
+            if meal.cancelled:
+                detail = QCoreApplication.translate("TodayCards", "cancelled")
+            else:
+                places = f"{meal.guests}/{meal.max_guests}" if meal.max_guests is not None else str(meal.guests)
+                cooks = ", ".join(meal.cooks) or QCoreApplication.translate("TodayCards", "no cooks yet")
+                detail = QCoreApplication.translate("TodayCards", "{places} guests — cooks: {cooks}").format(
+                    places=places, cooks=cooks
+                )
+            level = "today" if meal.day == today else "normal"
+            if not meal.cancelled and not meal.cooks and meal.day >= today:
+                level = "overdue"
+            when = f"{WEEKDAYS[meal.day.weekday()][:2]} {meal.day:%d-%m}"
+            text = f"{meal.group_name}: {meal.menu}" if meal.menu else meal.group_name
+            items.append(CardItem(when, text, detail, level, lambda gid=meal.group_id: open_group(gid)))
+        return items
+
+    return TodayCard(
+        "meals",
+        QCoreApplication.translate("TodayCards", "Meals this week"),
+        load,
+        QCoreApplication.translate("TodayCards", "No communal meals this week."),
+    )
+
+
+def vog_card(ctx: ServiceContext, open_volunteer: Callable[[int], None]) -> TodayCard:
+    """Volunteers whose certificate of conduct (VOG) is missing, expired or about to expire."""
+
+    def load() -> list[CardItem]:
+        from coop_desk.services import volunteers
+
+        items = []
+        for reminder in volunteers.vog_reminders(ctx, ctx.today())[: CardWidget.MAX_ITEMS]:
+            if reminder.expires_on is None:
+                when, detail, level = "—", QCoreApplication.translate("TodayCards", "no VOG registered"), "today"
+            else:
+                when = f"{reminder.expires_on:%d-%m-%Y}"
+                expired = reminder.expires_on < ctx.today()
+                detail = (
+                    QCoreApplication.translate("TodayCards", "VOG expired")
+                    if expired
+                    else QCoreApplication.translate("TodayCards", "VOG expires soon")
+                )
+                level = "overdue" if expired else "today"
+            items.append(
+                CardItem(when, reminder.name, detail, level, lambda vid=reminder.volunteer_id: open_volunteer(vid))
+            )
+        return items
+
+    def count() -> int:
+        from coop_desk.services import volunteers
+
+        return volunteers.count_vog_reminders(ctx, ctx.today())
+
+    return TodayCard(
+        "vog",
+        QCoreApplication.translate("TodayCards", "VOG to renew"),
+        load,
+        QCoreApplication.translate("TodayCards", "Every VOG is in order."),
+        count,
+    )

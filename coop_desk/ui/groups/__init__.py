@@ -1,0 +1,1 @@
+"""The Werkgroepen area: groups, their rota, rides, meals, jobs, sessions and volunteers."""
