@@ -6,7 +6,7 @@ import argparse
 import sys
 import time
 
-from coop_desk import cli_excel, cli_letters
+from coop_desk import cli_excel, cli_letters, cli_schedule
 from coop_desk.services.audit import program_version
 
 
@@ -25,6 +25,7 @@ def build_parser() -> argparse.ArgumentParser:
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
     cli_excel.add_commands(commands)
     cli_letters.add_commands(commands)
+    cli_schedule.add_commands(commands)
     demo = commands.add_parser("demo", help="vul een lege database met een fictief demodorp")
     demo.add_argument("--members", type=int, default=300, metavar="N", help="aantal leden (standaard 300)")
     demo.add_argument("--seed", type=int, default=1, metavar="N", help="startgetal; zelfde getal, zelfde dorp")
@@ -61,14 +62,15 @@ def _demo(args: argparse.Namespace) -> int:
     print(
         f"Demodorp gemaakt in {app.database_label}: {summary.people} mensen in {summary.households} huishoudens, "
         f"{summary.members} leden, {summary.volunteers} vrijwilligers, {summary.clients} hulpvragers, "
-        f"{summary.cases} hulpvragen en {summary.calls} gesprekken ({time.perf_counter() - start:.1f} s)."
+        f"{summary.cases} hulpvragen, {summary.calls} gesprekken, {summary.rides} ritten, {summary.meals} maaltijden "
+        f"en {summary.jobs} klussen ({time.perf_counter() - start:.1f} s)."
     )
     return 0
 
 
 def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
-    for extension in (cli_excel, cli_letters):
+    for extension in (cli_excel, cli_letters, cli_schedule):
         code = extension.run(args)
         if code is not None:
             return code

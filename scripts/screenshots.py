@@ -103,6 +103,53 @@ def main() -> int:
         window.area("providers").table.selectRow(6)
         shoot(app, window, "aanbieders")
 
+        # Werkgroepen: December planned for every group, the way a new user would do it
+        from datetime import date, timedelta
+
+        from coop_desk.services import groups as group_service
+        from coop_desk.services import rota, schedule_pack
+
+        rota.plan_period(context.services, date(2026, 12, 1), date(2026, 12, 31))
+        window.show_area("groups")
+        groups_view = window.area("groups")
+        eet = group_service.group_by_key(context.services, "eet")
+        rijdt = group_service.group_by_key(context.services, "rijdt")
+        groups_view.select_group(eet.id)
+        rota_tab = groups_view._tab_for("rota")
+        rota_tab.set_month(2026, 12)
+        groups_view.tabs.setCurrentWidget(rota_tab)
+        shoot(app, window, "werkgroepen-rooster")
+        meals_tab = groups_view._tab_for("meals")
+        meals_tab.navigator.set_month(2026, 12)
+        groups_view.tabs.setCurrentWidget(meals_tab)
+        meals_tab.table.selectRow(0)
+        shoot(app, window, "werkgroepen-maaltijden")
+        groups_view.select_group(rijdt.id)
+        rides_tab = groups_view._tab_for("rides")
+        monday = context.services.today() + timedelta(days=7 - context.services.today().weekday())
+        rides_tab.set_span("week")
+        rides_tab.set_day(monday)
+        groups_view.tabs.setCurrentWidget(rides_tab)
+        shoot(app, window, "werkgroepen-ritten")
+        for name, make in (
+            ("chauffeursblad", lambda: schedule_pack.driver_sheets_pdf(context.services, rijdt.id, monday, monday)),
+            (
+                "keukenlijst",
+                lambda: schedule_pack.kitchen_lists_pdf(context.services, eet.id, date(2026, 12, 1), date(2026, 12, 7)),
+            ),
+            (
+                "rooster-eet",
+                lambda: schedule_pack.rota_pdf(context.services, eet.id, date(2026, 12, 1), date(2026, 12, 31)),
+            ),
+        ):
+            pdf = base / f"{name}.pdf"
+            pdf.write_bytes(make())
+            subprocess.run(
+                ["pdftoppm", "-r", "70", "-png", "-singlefile", "-f", "1", "-l", "1", str(pdf), str(OUT / name)],
+                check=True,
+            )
+            print(f"wrote {OUT / name}.png")
+
         window.show_area("people")
         view = window.people_view
         view.run_search()

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from sqlalchemy.orm import Session
+
 from coop_desk.db.models import Cooperative
 from coop_desk.services import audit
 from coop_desk.services.context import ServiceContext
@@ -66,10 +68,15 @@ def _view(row: Cooperative) -> CooperativeDetails:
     )
 
 
+def details_in(session: Session) -> CooperativeDetails:
+    """The cooperative's details inside a unit of work that is already open (letters, print packs, overviews)."""
+    row = session.get(Cooperative, 1)
+    return _view(row) if row is not None else CooperativeDetails()
+
+
 def get_details(ctx: ServiceContext) -> CooperativeDetails:
     with ctx.uow() as session:
-        row = session.get(Cooperative, 1)
-        return _view(row) if row is not None else CooperativeDetails()
+        return details_in(session)
 
 
 def save_details(ctx: ServiceContext, details: CooperativeDetails) -> CooperativeDetails:

@@ -57,6 +57,9 @@ class DemoSummary:
     clients: int
     cases: int = 0  # help requests
     calls: int = 0  # calls at the consultation hour
+    rides: int = 0
+    meals: int = 0
+    jobs: int = 0
 
 
 @dataclass
@@ -1936,6 +1939,9 @@ def fill_demo_village(
             clients=len(village.with_role("client")),
             cases=made_cases,
             calls=made_calls,
+            rides=village.counts.get("rides", 0),
+            meals=village.counts.get("meals", 0),
+            jobs=village.counts.get("jobs", 0),
         )
     _plan_rotas(ctx, village.today)
     return summary

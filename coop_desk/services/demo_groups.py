@@ -32,7 +32,7 @@ from coop_desk.db.models import (
     Volunteer,
     WorkGroup,
 )
-from coop_desk.services.recurrence import daypart, month_bounds, overlaps, pattern_dates
+from coop_desk.services.recurrence import daypart, month_bounds, overlaps, pattern_dates, public_holidays
 
 # (name, kind, street, number, postcode, city, phone, km one way)
 _DESTINATIONS = (
@@ -60,7 +60,7 @@ _MENUS = (
     "Tomatensoep, pannenkoeken met stroop",
 )
 _DIETS = ("", "", "", "", "diabetes", "zoutarm", "vegetarisch", "gemalen", "kleine portie", "geen varkensvlees")
-_ALLERGIES = ("", "", "", "", "", "", "noten", "gluten", "lactose", "schaaldieren", "selderij", "ei", "pinda")
+_ALLERGIES = ("",) * 12 + ("noten", "gluten", "lactose", "schaaldieren", "selderij", "ei", "pinda")
 # (title, skills, materials, typical minutes)
 _JOBS = (
     ("Lamp ophangen in de gang", ("elektra",), "Lamp ligt klaar", 45),
@@ -208,7 +208,7 @@ def _make_volunteers(session, village, rng, groups, state: _Volunteers, scale: i
         for role in person_roles:
             options = skills_by_role[role]
             skills.update(rng.sample(options, k=min(len(options), rng.randint(1, 3))))
-        vog_years_ago = rng.choice((0, 0, 1, 1, 2, 2, 3, 4))
+        vog_years_ago = rng.choice((0, 0, 0, 1, 1, 1, 2, 2, 3))
         vog = today - timedelta(days=365 * vog_years_ago + rng.randint(0, 300))
         volunteer = Volunteer(
             person_id=pid,
@@ -290,9 +290,10 @@ def _rides(session, village, rng, group, drivers, elderly, state, start, end, sc
     weights = (5, 3, 6, 3, 3, 2, 2, 1)
     passengers = rng.sample(elderly, min(len(elderly), 40 * scale))
     rows = []
+    holidays_ = public_holidays(start, end)
     day = start
     while day <= end:
-        if day.weekday() < 5:
+        if day.weekday() < 5 and day not in holidays_:
             for _ in range(rng.randint(2, 4) * scale):
                 rows.append(_ride(village, rng, group, day, destinations, weights, passengers, drivers, state, today))
         day += timedelta(days=1)
@@ -412,9 +413,10 @@ def _jobs(session, village, rng, group, klussers, elderly, state, start, end, sc
     for vid, skills in session.execute(select(Volunteer.id, Volunteer.skills).where(Volunteer.id.in_(klussers))):
         skills_of[vid] = {code for code in skills.split(",") if code}
     made = 0
+    holidays_ = public_holidays(start, end)
     day = start
     while day <= end:
-        if rng.random() < 0.45 * scale and day.weekday() < 6:
+        if rng.random() < 0.45 * scale and day.weekday() < 6 and day not in holidays_:
             title, skills, materials, minutes = rng.choice(_JOBS)
             person = rng.choice(elderly)
             street, number, addition, postcode = village.households.get(person.household_id, ("", 0, "", ""))

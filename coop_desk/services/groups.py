@@ -323,27 +323,31 @@ def get_group(ctx: ServiceContext, group_id: int) -> GroupDetail:
         return _detail(session, _load(session, group_id))
 
 
-def group_by_key(ctx: ServiceContext, key: str) -> GroupRow:
+def find_group(session: Session, key: str) -> WorkGroup:
     """The group `key` stands for: "eet", "rijdt", "klust" or "beweegt" is the active group of that kind (of
     several, the one whose name ends with that word, else the first in order); anything else is a group's name,
     compared without regard to case. NotFoundError in Dutch listing the valid words and names."""
     wanted = " ".join(key.split()).casefold()
+    everything = _groups(session, include_inactive=True)
+    kind = KEY_KINDS.get(wanted)
+    if kind is not None:
+        candidates = [g for g in everything if g.active and g.kind == kind]
+        if candidates:
+            ending = [g for g in candidates if g.name.casefold().split()[-1:] == [wanted]]
+            return (ending or candidates)[0]
+    for group in everything:
+        if group.name.casefold() == wanted:
+            return group
+    names = ", ".join(g.name for g in everything if g.active) or "(nog geen groepen)"
+    raise NotFoundError(
+        f"Onbekende werkgroep '{key}'. Kies eet, rijdt, klust of beweegt, of de naam van een groep: {names}."
+    )
+
+
+def group_by_key(ctx: ServiceContext, key: str) -> GroupRow:
+    """The group `key` stands for (see find_group). NotFoundError in Dutch listing the valid words and names."""
     with ctx.uow() as session:
-        counts = _volunteer_counts(session)
-        everything = _groups(session, include_inactive=True)
-        kind = KEY_KINDS.get(wanted)
-        if kind is not None:
-            candidates = [g for g in everything if g.active and g.kind == kind]
-            if candidates:
-                ending = [g for g in candidates if g.name.casefold().split()[-1:] == [wanted]]
-                return _row((ending or candidates)[0], counts)
-        for group in everything:
-            if group.name.casefold() == wanted:
-                return _row(group, counts)
-        names = ", ".join(g.name for g in everything if g.active) or "(nog geen groepen)"
-        raise NotFoundError(
-            f"Onbekende werkgroep '{key}'. Kies eet, rijdt, klust of beweegt, of de naam van een groep: {names}."
-        )
+        return _row(find_group(session, key), _volunteer_counts(session))
 
 
 # ---------------------------------------------------------------- default groups

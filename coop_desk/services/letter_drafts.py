@@ -8,7 +8,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, replace
 
 from coop_desk.documents.letters import MergedLetter
-from coop_desk.services import letters
+from coop_desk.services import cooperative, letters
 from coop_desk.services.context import ServiceContext
 from coop_desk.services.cooperative import CooperativeDetails
 from coop_desk.services.errors import ValidationError
@@ -45,7 +45,7 @@ def preview_subject(ctx: ServiceContext, person_id: int, audience: str) -> Previ
             people = [r for r in people if person_id in r.person_ids]
             if not people:  # not a member: their address on its own
                 people, _skipped = letters._resolve(session, f"person:{person_id}", ctx.today(), audience, False)
-        coop = letters._coop_details(session)
+        coop = cooperative.details_in(session)
     return PreviewSubject(person_id, audience, people[0] if people else None, coop)
 
 
@@ -68,7 +68,7 @@ def plan_batch(
     template = letters.get_template(ctx, template_key)
     with ctx.uow() as session:
         people, skipped = letters._resolve(session, target, ctx.today(), template.audience, sort_by_postcode)
-        coop = letters._coop_details(session)
+        coop = cooperative.details_in(session)
     if not people:
         raise ValidationError({"target": "Er is niemand (met een bekend adres) om deze brief naar te sturen."})
     merged = letters._merge(template, people, extras, coop, ctx.today())

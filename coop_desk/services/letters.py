@@ -14,7 +14,7 @@ Who gets a letter (``target``):
 - ``person:ID``: one person; ``person:ID,ID,…``: a selection of people;
 - ``search:TEXT``: everyone the register's search finds for TEXT (a street, a postcode area, a name);
   ``member-search:TEXT``: the same, active members only;
-- ``group:NAME``: refused for now (work groups do not exist yet; the work-group issue adds them).
+- ``group:NAME``: the active volunteers of a work group (eet, rijdt, klust, beweegt or the group's name).
 A template for households (audience "household") always gives one letter per household, whatever the
 target: the people selected are grouped by address. People without an address are skipped and named.
 """
@@ -32,14 +32,23 @@ from sqlalchemy import insert, or_, select
 from sqlalchemy.orm import Session
 from sqlalchemy.orm.exc import StaleDataError
 
-from coop_desk.db.models import Cooperative, Household, LetterTemplate, Membership, Person, PersonRole, SentLetter
+from coop_desk.db.models import (
+    GroupMember,
+    Household,
+    LetterTemplate,
+    Membership,
+    Person,
+    PersonRole,
+    SentLetter,
+    Volunteer,
+)
 from coop_desk.db.models.letters import AUDIENCES
 from coop_desk.documents.letters import markup
 from coop_desk.documents.letters.layout import DEFAULT_LAYOUT, LayoutSettings
 from coop_desk.documents.letters.markup import KNOWN_FIELDS, check_template
 from coop_desk.documents.letters.render import MergedLetter, render_letters
 from coop_desk.resources import resource
-from coop_desk.services import audit, people_search
+from coop_desk.services import audit, cooperative, groups, people_search
 from coop_desk.services.context import ServiceContext
 from coop_desk.services.cooperative import CooperativeDetails
 from coop_desk.services.dates import MONTHS, format_long_date, format_money
@@ -55,7 +64,7 @@ from coop_desk.services.names import (
     parts_of,
     salutation,
 )
-from coop_desk.services.validation import format_house_number, format_iban, format_phone
+from coop_desk.services.validation import format_house_number, format_iban
 
 __all__ = [
     "KNOWN_FIELDS",
@@ -422,12 +431,19 @@ def _select_recipients(session: Session, target: str, today: date) -> list[Recip
             statement = statement.where(Membership.id.is_not(None), _active(today))
         rows = session.execute(statement).all()
     elif target.startswith("group:"):
-        raise ValidationError(
-            {
-                "target": "Werkgroepen bestaan nog niet in Coop Desk; kies alle leden (all-members), "
-                "huishoudens (households), vrijwilligers (volunteers) of één persoon (person:NUMMER)."
-            }
+        key = target.partition(":")[2].strip()
+        if not key:
+            raise ValidationError({"target": "Vul de werkgroep in, bijvoorbeeld group:eet of group:Westerhoek Rijdt."})
+        try:
+            group = groups.find_group(session, key)
+        except NotFoundError as exc:
+            raise ValidationError({"target": str(exc)}) from None
+        members = (
+            select(Volunteer.person_id)
+            .join(GroupMember, GroupMember.volunteer_id == Volunteer.id)
+            .where(GroupMember.group_id == group.id, Volunteer.active.is_(True))
         )
+        rows = session.execute(base.where(Person.id.in_(members))).all()
     else:
         raise ValidationError({"target": f'Onbekende ontvangers "{target}"; kies uit: {", ".join(TARGETS)}.'})
     people = [_person_recipient(p, h, m) for p, h, m in rows]
@@ -464,7 +480,7 @@ def recipients(ctx: ServiceContext, target: str, sort_by_postcode: bool = False)
     """Who gets a letter for ``target`` (see the module docstring), people without an address left out.
 
     Sorted by name (households: by street), or by postcode and house number for the post.
-    Raises ValidationError for an unknown target, a person that does not exist, or a work group.
+    Raises ValidationError for an unknown target, a person or work group that does not exist.
     """
     with ctx.uow() as session:
         return _resolve(session, target, ctx.today(), "person", sort_by_postcode)[0]
@@ -475,27 +491,6 @@ def recipients(ctx: ServiceContext, target: str, sort_by_postcode: bool = False)
 
 def _day(value: date) -> str:
     return f"{value.day} {MONTHS[value.month - 1]} {value.year}"
-
-
-def _coop_details(session: Session) -> CooperativeDetails:
-    row = session.get(Cooperative, 1)
-    if row is None:
-        return CooperativeDetails()
-    return CooperativeDetails(
-        name=row.name,
-        village=row.village,
-        street=row.street,
-        house_number=row.house_number,
-        postcode=row.postcode,
-        city=row.city,
-        phone=format_phone(row.phone),
-        email=row.email,
-        website=row.website,
-        iban=row.iban,
-        kvk=row.kvk,
-        logo_png=row.logo_png,
-        version=row.version,
-    )
 
 
 NBSP = "\u00a0"
@@ -639,7 +634,7 @@ def merge(
     """
     with ctx.uow() as session:
         template = _view(_template_row(session, template_key))
-        coop = _coop_details(session)
+        coop = cooperative.details_in(session)
     if template.audience == "household":
         people = _group_households([p for p in people if p.kind == "person"]) + [
             p for p in people if p.kind == "household"
@@ -664,7 +659,7 @@ def make_letter_batch(
         people, skipped = _resolve(session, target, ctx.today(), template.audience, sort_by_postcode)
         if not people:
             raise ValidationError({"target": "Er is niemand (met een bekend adres) om deze brief naar te sturen."})
-        coop = _coop_details(session)
+        coop = cooperative.details_in(session)
         letters = _merge(template, people, extras, coop, ctx.today())
         pdf = render_letters(letters, coop, layout)
         batch_id = str(uuid.uuid4())
@@ -769,7 +764,7 @@ def reproduce(ctx: ServiceContext, sent_letter_id: int, layout: LayoutSettings =
             template_key=row.template_key,
             template_version=row.template_version,
         )
-        coop = _coop_details(session)
+        coop = cooperative.details_in(session)
         audit.record(
             session,
             ctx,

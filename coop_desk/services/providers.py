@@ -1257,7 +1257,7 @@ def referral_counts_per_month(ctx: ServiceContext, provider_id: int) -> list[tup
 def overview_pdf(ctx: ServiceContext) -> bytes:
     """All providers with contact persons and contracts (current end, last cancellation date) as an A4 PDF."""
     from coop_desk.documents.providers import render_provider_overview
-    from coop_desk.services.letters import _coop_details
+    from coop_desk.services.cooperative import details_in
 
     today = ctx.today()
     with ctx.uow() as session:
@@ -1269,7 +1269,7 @@ def overview_pdf(ctx: ServiceContext) -> bytes:
                 .options(selectinload(Provider.contacts))
             )
         ]
-        coop = _coop_details(session)
+        coop = details_in(session)
         labels = _kind_labels(session)
         audit.record(session, ctx, audit.READ, "provider.view", object_type="provider", detail="overzicht (PDF)")
     return render_provider_overview(providers, coop, today, labels)

@@ -54,7 +54,7 @@ De details staan in {log}</translation>
     </message>
     <message>
         <source>Assign</source>
-        <translation>Indelen</translation>
+        <translation>Toewijzen</translation>
     </message>
     <message>
         <source>Close</source>
@@ -129,7 +129,7 @@ De details staan in {log}</translation>
     </message>
     <message>
         <source>Problems</source>
-        <translation>Knelpunten</translation>
+        <translation>Bezwaren</translation>
     </message>
     <message>
         <source>This group has no active drivers yet.</source>
@@ -149,7 +149,7 @@ De details staan in {log}</translation>
     </message>
     <message>
         <source>Assign</source>
-        <translation>Indelen</translation>
+        <translation>Toewijzen</translation>
     </message>
     <message>
         <source>Cancel</source>
@@ -177,6 +177,10 @@ De details staan in {log}</translation>
     <message>
         <source>Volunteers</source>
         <translation>Vrijwilligers</translation>
+    </message>
+    <message>
+        <source>The volunteers of one work group</source>
+        <translation>De vrijwilligers van één werkgroep</translation>
     </message>
     <message>
         <source>One person</source>
@@ -256,7 +260,7 @@ De details staan in {log}</translation>
     </message>
     <message>
         <source>Print…</source>
-        <translation>Afdrukken…</translation>
+        <translation>Printen…</translation>
     </message>
     <message>
         <source>Print preview…</source>
@@ -281,6 +285,10 @@ De details staan in {log}</translation>
     <message>
         <source>Add the people who get the letter to the selection.</source>
         <translation>Voeg de mensen die de brief krijgen toe aan de selectie.</translation>
+    </message>
+    <message>
+        <source>Choose the work group whose volunteers get the letter.</source>
+        <translation>Kies de werkgroep waarvan de vrijwilligers de brief krijgen.</translation>
     </message>
     <message>
         <source>Choose the person who gets the letter.</source>
@@ -330,7 +338,7 @@ De details staan in {log}</translation>
     </message>
     <message>
         <source>Could not write {file} ({error}).</source>
-        <translation>Kon {file} niet schrijven ({error}).</translation>
+        <translation>Kan {file} niet schrijven ({error}).</translation>
     </message>
     <message numerus="yes">
         <source>%n letter(s) saved in {file}.</source>
@@ -825,7 +833,7 @@ De details staan in {log}</translation>
     </message>
     <message>
         <source>To</source>
-        <translation>Naar</translation>
+        <translation>Tot en met</translation>
     </message>
     <message>
         <source>Life domain</source>
@@ -906,6 +914,26 @@ De details staan in {log}</translation>
     <message>
         <source>Provider</source>
         <translation>Aanbieder</translation>
+    </message>
+    <message>
+        <source>Or arrange it with a work group straight away:</source>
+        <translation>Of regel het meteen met een werkgroep:</translation>
+    </message>
+    <message>
+        <source>Request a ride…</source>
+        <translation>Rit aanvragen…</translation>
+    </message>
+    <message>
+        <source>Request an odd job…</source>
+        <translation>Klus aanvragen…</translation>
+    </message>
+    <message>
+        <source>No work group</source>
+        <translation>Geen werkgroep</translation>
+    </message>
+    <message>
+        <source>There is no active work group for this yet (Work groups).</source>
+        <translation>Hiervoor is nog geen actieve werkgroep (zie Werkgroepen).</translation>
     </message>
     <message>
         <source>Description</source>
@@ -1280,7 +1308,7 @@ De details staan in {log}</translation>
     </message>
     <message>
         <source>Notes</source>
-        <translation>Opmerkingen</translation>
+        <translation>Notities</translation>
     </message>
     <message>
         <source>Attachments</source>
@@ -1524,10 +1552,6 @@ De details staan in {log}</translation>
     <message>
         <source>The contract was saved, but not every attachment:</source>
         <translation>Het contract is opgeslagen, maar niet elke bijlage:</translation>
-    </message>
-    <message>
-        <source>Unsaved changes</source>
-        <translation>Niet-opgeslagen wijzigingen</translation>
     </message>
     <message>
         <source>You have changed this contract. Close without saving?</source>
@@ -1961,10 +1985,6 @@ De details staan in het logbestand:
         <translation>Niet opgeslagen</translation>
     </message>
     <message>
-        <source>Unsaved changes</source>
-        <translation>Niet-opgeslagen wijzigingen</translation>
-    </message>
-    <message>
         <source>You have changed this group. Close without saving?</source>
         <translation>U hebt deze groep gewijzigd. Sluiten zonder op te slaan?</translation>
     </message>
@@ -2029,7 +2049,7 @@ De details staan in het logbestand:
     </message>
     <message>
         <source>Print…</source>
-        <translation>Afdrukken…</translation>
+        <translation>Printen…</translation>
     </message>
     <message>
         <source>Rota, day sheets, lists and personal schedules for a period</source>
@@ -2068,14 +2088,6 @@ De details staan in het logbestand:
     <message>
         <source>Not found</source>
         <translation>Niet gevonden</translation>
-    </message>
-    <message>
-        <source>Print</source>
-        <translation>Afdrukken</translation>
-    </message>
-    <message>
-        <source>Printing schedules is not available yet.</source>
-        <translation>Roosters afdrukken is nog niet beschikbaar.</translation>
     </message>
 </context>
 <context>
@@ -2316,7 +2328,7 @@ De details staan in het logbestand:
     </message>
     <message>
         <source>Problems</source>
-        <translation>Knelpunten</translation>
+        <translation>Bezwaren</translation>
     </message>
     <message>
         <source>Phone</source>
@@ -2340,7 +2352,7 @@ De details staan in het logbestand:
     </message>
     <message>
         <source>Assign</source>
-        <translation>Indelen</translation>
+        <translation>Toewijzen</translation>
     </message>
     <message>
         <source>yes</source>
@@ -2438,7 +2450,7 @@ De details staan in het logbestand:
     </message>
     <message>
         <source>Notes</source>
-        <translation>Opmerkingen</translation>
+        <translation>Notities</translation>
     </message>
 </context>
 <context>
@@ -2740,7 +2752,7 @@ De details staan in het logbestand:
     </message>
     <message>
         <source>Notes</source>
-        <translation>Opmerkingen</translation>
+        <translation>Notities</translation>
     </message>
 </context>
 <context>
@@ -2822,7 +2834,7 @@ De details staan in het logbestand:
     </message>
     <message>
         <source>cancelled</source>
-        <translation>afgezegd</translation>
+        <translation>geannuleerd</translation>
     </message>
     <message>
         <source>no cook yet</source>
@@ -3119,7 +3131,7 @@ De details staan in het logbestand:
     </message>
     <message>
         <source>Notes</source>
-        <translation>Opmerkingen</translation>
+        <translation>Notities</translation>
     </message>
     <message>
         <source>member since {date}</source>
@@ -3381,7 +3393,7 @@ De details staan in het logbestand:
     </message>
     <message>
         <source>Notes</source>
-        <translation>Opmerkingen</translation>
+        <translation>Notities</translation>
     </message>
     <message>
         <source>Save</source>
@@ -3416,10 +3428,6 @@ Save as a new person anyway?</source>
 Toch opslaan als nieuwe persoon?</translation>
     </message>
     <message>
-        <source>Unsaved changes</source>
-        <translation>Niet-opgeslagen wijzigingen</translation>
-    </message>
-    <message>
         <source>You have changed this person. Close without saving?</source>
         <translation>U hebt deze persoon gewijzigd. Sluiten zonder op te slaan?</translation>
     </message>
@@ -3439,31 +3447,31 @@ Toch opslaan als nieuwe persoon?</translation>
     <name>PrintPackDialog</name>
     <message>
         <source>Print {group}</source>
-        <translation type="unfinished"></translation>
+        <translation>{group} printen</translation>
     </message>
     <message>
         <source>Rota (landscape table)</source>
-        <translation type="unfinished"></translation>
+        <translation>Rooster (liggende tabel)</translation>
     </message>
     <message>
         <source>Driver day sheets</source>
-        <translation type="unfinished"></translation>
+        <translation>Chauffeursbladen per dag</translation>
     </message>
     <message>
         <source>Kitchen lists</source>
-        <translation type="unfinished"></translation>
+        <translation>Keukenlijsten</translation>
     </message>
     <message>
         <source>Job sheets</source>
-        <translation type="unfinished"></translation>
+        <translation>Klusbladen</translation>
     </message>
     <message>
         <source>Attendance lists</source>
-        <translation type="unfinished"></translation>
+        <translation>Presentielijsten</translation>
     </message>
     <message>
         <source>Personal schedule letter per volunteer</source>
-        <translation type="unfinished"></translation>
+        <translation>Persoonlijke roosterbrief per vrijwilliger</translation>
     </message>
     <message>
         <source>This month</source>
@@ -3475,7 +3483,7 @@ Toch opslaan als nieuwe persoon?</translation>
     </message>
     <message>
         <source>Period</source>
-        <translation type="unfinished"></translation>
+        <translation>Periode</translation>
     </message>
     <message>
         <source>From</source>
@@ -3483,15 +3491,15 @@ Toch opslaan als nieuwe persoon?</translation>
     </message>
     <message>
         <source>To</source>
-        <translation>Naar</translation>
+        <translation>Tot en met</translation>
     </message>
     <message>
         <source>What to print</source>
-        <translation type="unfinished"></translation>
+        <translation>Wat printen</translation>
     </message>
     <message>
         <source>Print…</source>
-        <translation>Afdrukken…</translation>
+        <translation>Printen…</translation>
     </message>
     <message>
         <source>Print preview…</source>
@@ -3503,7 +3511,7 @@ Toch opslaan als nieuwe persoon?</translation>
     </message>
     <message>
         <source>Save as Excel…</source>
-        <translation type="unfinished"></translation>
+        <translation>Opslaan als Excel…</translation>
     </message>
     <message>
         <source>Close</source>
@@ -3511,73 +3519,69 @@ Toch opslaan als nieuwe persoon?</translation>
     </message>
     <message>
         <source>◀ Previous page</source>
-        <translation type="unfinished"></translation>
+        <translation>◀ Vorige pagina</translation>
     </message>
     <message>
         <source>Next page ▶</source>
-        <translation type="unfinished"></translation>
+        <translation>Volgende pagina ▶</translation>
     </message>
     <message>
         <source>Rota {group} {start} to {end}</source>
-        <translation type="unfinished"></translation>
+        <translation>Rooster {group} {start} t/m {end}</translation>
     </message>
     <message numerus="yes">
         <source>%n page(s) ready to print.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n pagina klaar om te printen.</numerusform>
+            <numerusform>%n pagina&apos;s klaar om te printen.</numerusform>
         </translation>
     </message>
     <message>
         <source>No letter for (no address known): {names}</source>
-        <translation type="unfinished"></translation>
+        <translation>Geen brief voor (geen adres bekend): {names}</translation>
     </message>
     <message>
         <source>Page {page} of {count}</source>
-        <translation type="unfinished"></translation>
+        <translation>Pagina {page} van {count}</translation>
     </message>
     <message>
         <source>The pages could not be sent to the printer.</source>
-        <translation type="unfinished"></translation>
+        <translation>De pagina&apos;s konden niet naar de printer worden gestuurd.</translation>
     </message>
     <message numerus="yes">
         <source>%n page(s) sent to the printer.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n pagina naar de printer gestuurd.</numerusform>
+            <numerusform>%n pagina&apos;s naar de printer gestuurd.</numerusform>
         </translation>
     </message>
     <message>
-        <source>Print preview: {title}</source>
-        <translation type="unfinished">Afdrukvoorbeeld: {title}</translation>
-    </message>
-    <message>
         <source>Save as PDF</source>
-        <translation type="unfinished"></translation>
+        <translation>Opslaan als PDF</translation>
     </message>
     <message>
         <source>PDF files (*.pdf)</source>
-        <translation type="unfinished">PDF-bestanden (*.pdf)</translation>
+        <translation>PDF-bestanden (*.pdf)</translation>
     </message>
     <message>
         <source>Save as Excel</source>
-        <translation type="unfinished"></translation>
+        <translation>Opslaan als Excel</translation>
     </message>
     <message>
         <source>Excel workbooks (*.xlsx)</source>
-        <translation type="unfinished"></translation>
+        <translation>Excel-werkmappen (*.xlsx)</translation>
     </message>
     <message>
         <source>Could not write {file} ({error}).</source>
-        <translation type="unfinished">Kon {file} niet schrijven ({error}).</translation>
+        <translation>Kan {file} niet schrijven ({error}).</translation>
     </message>
     <message>
         <source>Saved in {file}.</source>
-        <translation type="unfinished"></translation>
+        <translation>Opgeslagen in {file}.</translation>
     </message>
     <message>
         <source>Saved</source>
-        <translation type="unfinished"></translation>
+        <translation>Opgeslagen</translation>
     </message>
 </context>
 <context>
@@ -3687,7 +3691,7 @@ Toch opslaan als nieuwe persoon?</translation>
     </message>
     <message>
         <source>Notes</source>
-        <translation>Opmerkingen</translation>
+        <translation>Notities</translation>
     </message>
     <message>
         <source>Save</source>
@@ -3712,10 +3716,6 @@ Toch opslaan als nieuwe persoon?</translation>
     <message>
         <source>Someone else changed this provider in the meantime. Close and open it again.</source>
         <translation>Iemand anders heeft deze aanbieder intussen gewijzigd. Sluit en open hem opnieuw.</translation>
-    </message>
-    <message>
-        <source>Unsaved changes</source>
-        <translation>Niet-opgeslagen wijzigingen</translation>
     </message>
     <message>
         <source>You have changed this provider. Close without saving?</source>
@@ -3785,7 +3785,7 @@ Toch opslaan als nieuwe persoon?</translation>
     </message>
     <message>
         <source>Print…</source>
-        <translation>Afdrukken…</translation>
+        <translation>Printen…</translation>
     </message>
     <message>
         <source>Providers to Excel…</source>
@@ -3836,7 +3836,7 @@ Toch opslaan als nieuwe persoon?</translation>
     </message>
     <message>
         <source>Notes</source>
-        <translation>Opmerkingen</translation>
+        <translation>Notities</translation>
     </message>
     <message>
         <source>Contracts</source>
@@ -3924,6 +3924,270 @@ Toch opslaan als nieuwe persoon?</translation>
     <message>
         <source>Providers overview</source>
         <translation>Overzicht aanbieders</translation>
+    </message>
+</context>
+<context>
+    <name>ReportsView</name>
+    <message>
+        <source>Reports</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Whole year</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Custom period</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>Van</translation>
+    </message>
+    <message>
+        <source>to</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Counts from 1 up to this number are shown as &apos;&lt;number&apos; so that no one can be recognised.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Make report</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save as Excel…</source>
+        <translation>Opslaan als Excel…</translation>
+    </message>
+    <message>
+        <source>Save as PDF…</source>
+        <translation>Opslaan als PDF…</translation>
+    </message>
+    <message>
+        <source>Year</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Period</source>
+        <translation>Periode</translation>
+    </message>
+    <message>
+        <source>Smallest count shown</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose a period and click &apos;Make report&apos;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fill in a date.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The end date lies before the start date.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{name} — report {start} to {end}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Counts from 1 to {below} are shown as &lt;{threshold} and are not drawn in the charts, so that no one can be recognised. Made on {made}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>All counts are shown as they are. Made on {made}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Calls (spreekuur)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New help requests</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Closed help requests</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open at the end of the period</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Average days to closure</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Members at the end</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Members joined</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Members left</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Active volunteers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Volunteer hours</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rides</source>
+        <translation>Ritten</translation>
+    </message>
+    <message>
+        <source>Kilometres driven</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Meals</source>
+        <translation>Maaltijden</translation>
+    </message>
+    <message>
+        <source>Meal guests</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Odd jobs done</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Hours on odd jobs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Activity sessions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Attendances</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Key figures</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Calls</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Per month</source>
+        <translation type="unfinished">Per maand</translation>
+    </message>
+    <message>
+        <source>Month</source>
+        <translation>Maand</translation>
+    </message>
+    <message>
+        <source>New</source>
+        <translation type="unfinished">Nieuw</translation>
+    </message>
+    <message>
+        <source>A gap in a line is a month with a count below {threshold}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Trend per month</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation>Wat</translation>
+    </message>
+    <message>
+        <source>Number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Calls per category</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>geen</translation>
+    </message>
+    <message>
+        <source>Referrals per route</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Referrals</source>
+        <translation type="unfinished">Doorverwijzingen</translation>
+    </message>
+    <message>
+        <source>Self-reliance at intake and at closure (1–5)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>At intake</source>
+        <translation type="unfinished">Bij intake</translation>
+    </message>
+    <message>
+        <source>At closure</source>
+        <translation type="unfinished">Bij afsluiting</translation>
+    </message>
+    <message>
+        <source>Domain</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Requests</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Intake</source>
+        <translation type="unfinished">Intake</translation>
+    </message>
+    <message>
+        <source>Closure</source>
+        <translation type="unfinished">Afsluiting</translation>
+    </message>
+    <message>
+        <source>Closed requests with a score at intake and at closure; domains with fewer than {threshold} requests are not drawn.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Self-reliance</source>
+        <translation type="unfinished">Zelfredzaamheid</translation>
+    </message>
+    <message>
+        <source>Excel workbooks (*.xlsx)</source>
+        <translation>Excel-werkmappen (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>PDF files (*.pdf)</source>
+        <translation>PDF-bestanden (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Save report</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not saved</source>
+        <translation>Niet opgeslagen</translation>
+    </message>
+    <message>
+        <source>Could not write {file} ({error}). Is it still open?</source>
+        <translation type="unfinished">{file} kon niet worden opgeslagen ({error}). Is het bestand nog geopend?</translation>
+    </message>
+    <message>
+        <source>Saved</source>
+        <translation>Opgeslagen</translation>
+    </message>
+    <message>
+        <source>The report was saved as:
+{path}</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -4105,7 +4369,7 @@ Toch opslaan als nieuwe persoon?</translation>
     </message>
     <message>
         <source>To</source>
-        <translation>Naar</translation>
+        <translation>Tot en met</translation>
     </message>
     <message>
         <source>Appointment</source>
@@ -4303,14 +4567,6 @@ Toch opslaan als nieuwe persoon?</translation>
 <context>
     <name>RotaWidget</name>
     <message>
-        <source>Previous month</source>
-        <translation>Vorige maand</translation>
-    </message>
-    <message>
-        <source>Next month</source>
-        <translation>Volgende maand</translation>
-    </message>
-    <message>
         <source>Plan this month</source>
         <translation>Deze maand plannen</translation>
     </message>
@@ -4474,7 +4730,7 @@ Toch opslaan als nieuwe persoon?</translation>
     </message>
     <message>
         <source>cancelled</source>
-        <translation>afgezegd</translation>
+        <translation>geannuleerd</translation>
     </message>
     <message>
         <source>no leader yet</source>
@@ -4828,7 +5084,7 @@ Toch opslaan als nieuwe persoon?</translation>
     </message>
     <message>
         <source>cancelled</source>
-        <translation>afgezegd</translation>
+        <translation>geannuleerd</translation>
     </message>
     <message>
         <source>no cooks yet</source>
@@ -4875,6 +5131,13 @@ Toch opslaan als nieuwe persoon?</translation>
     </message>
 </context>
 <context>
+    <name>Unsaved</name>
+    <message>
+        <source>Unsaved changes</source>
+        <translation>Niet-opgeslagen wijzigingen</translation>
+    </message>
+</context>
+<context>
     <name>VolunteerDialog</name>
     <message>
         <source>Volunteer {name}</source>
@@ -4890,7 +5153,7 @@ Toch opslaan als nieuwe persoon?</translation>
     </message>
     <message>
         <source>Notes</source>
-        <translation>Opmerkingen</translation>
+        <translation>Notities</translation>
     </message>
     <message>
         <source>Save</source>
@@ -5123,10 +5386,6 @@ Toch opslaan als nieuwe persoon?</translation>
     <message>
         <source>Not saved</source>
         <translation>Niet opgeslagen</translation>
-    </message>
-    <message>
-        <source>Unsaved changes</source>
-        <translation>Niet-opgeslagen wijzigingen</translation>
     </message>
     <message>
         <source>You have changed this volunteer. Close without saving?</source>

@@ -26,8 +26,10 @@ from pathlib import Path
 
 import bench_cases
 import bench_excel
+import bench_groups
 import bench_letters
 import bench_people
+import bench_print
 import bench_startup
 from timing import Result
 from village import Village, prepare_village
@@ -49,6 +51,8 @@ BENCHMARKS: dict[str, Benchmark] = {
     "open_case": Benchmark(bench_cases.run_open_case, "open a help request with 50+ timeline lines (service + dialog)"),
     "import_members": Benchmark(bench_excel.run_import, "read, check and write a 10,000-row member list"),
     "export_people": Benchmark(bench_excel.run_export, "export 10,000 people to .xlsx"),
+    "print_month": Benchmark(bench_print.run, "one work group's print pack for a month (Rijdt 300 rides; Eet 5×24)"),
+    "plan_month": Benchmark(bench_groups.run, "plan one month (generate + assign) for four groups of 60 volunteers"),
     "letters_vs_libreoffice": Benchmark(
         bench_letters.run, "1,000 letters into one PDF via make_letters; and LibreOffice converting them as .docx"
     ),

@@ -43,12 +43,13 @@ class FakePrintDialog(QDialog):
 
 
 @pytest.fixture
-def only_volunteers(monkeypatch):
-    """The other modules' tabs are not there: only the Volunteers tab is built."""
+def fake_tabs(monkeypatch):
+    """The rota and kind tabs are stand-ins here (they have tests of their own); Volunteers is real."""
+    fake = types.ModuleType("fake_group_tabs")
+    fake.FakeTab = FakeTab
+    monkeypatch.setitem(sys.modules, "fake_group_tabs", fake)
     monkeypatch.setattr(
-        groups_view,
-        "TAB_WIDGETS",
-        {key: (f"coop_desk.ui.groups.missing_{key}_widget", "Missing") for key in groups_view.TAB_WIDGETS},
+        groups_view, "TAB_WIDGETS", {key: ("fake_group_tabs", "FakeTab") for key in groups_view.TAB_WIDGETS}
     )
 
 
@@ -66,7 +67,7 @@ def messages(monkeypatch) -> list[str]:
 
 
 @pytest.fixture
-def view(qtbot, ctx, only_volunteers):
+def view(qtbot, ctx, fake_tabs):
     widget = GroupsView(ctx)
     qtbot.addWidget(widget)
     widget.resize(1280, 800)
@@ -103,9 +104,10 @@ def test_view_builds_with_the_default_groups(view, ctx):
     assert view.current_group is not None and view.current_group.name == "Dorp Eet"
     assert view.title.text() == "Dorp Eet"
     assert "Dorpshuis" in view.subtitle.text()
-    assert view.tabs.count() == 1 and view.tabs.widget(0) is view.volunteers
+    assert view.tabs.count() == 3 and view.tabs.widget(2) is view.volunteers
     assert view._tab_for("volunteers") is view.volunteers
-    assert view._tab_for("rides") is None
+    assert isinstance(view._tab_for("meals"), FakeTab)
+    assert view._tab_for("unknown") is None
     assert count(ctx, WorkGroup) == 4
     choose(view, "rides")
     assert view.title.text() == "Dorp Rijdt"
@@ -365,3 +367,19 @@ def test_group_dialog_rates_error(qtbot, view, ctx):
     save(dialog)
     assert dialog.errors.text("passenger_per_km") == "De eigen bijdrage per km kan niet negatief zijn."
     assert groups.get_group(ctx, view.current_group.id).passenger_cents_per_km == 30
+
+
+def test_every_group_gets_its_real_tabs(qtbot, ctx):
+    view = GroupsView(ctx)
+    qtbot.addWidget(view)
+    seen = {}
+    for kind in ("meals", "rides", "jobs", "activity"):
+        choose(view, kind)
+        seen[kind] = [view.tabs.tabText(i) for i in range(view.tabs.count())]
+        assert type(view._tab_for(kind)).__name__ == groups_view.TAB_WIDGETS[kind][1]
+    assert seen == {
+        "meals": ["Rooster", "Maaltijden", "Vrijwilligers"],
+        "rides": ["Rooster", "Ritten", "Vrijwilligers"],
+        "jobs": ["Rooster", "Klussen", "Vrijwilligers"],
+        "activity": ["Rooster", "Bijeenkomsten", "Vrijwilligers"],
+    }

@@ -377,3 +377,31 @@ def test_a_selection_and_a_search_as_recipients(view, ctx, village, tmp_path, mo
     assert batch.target() == "member-search:dorpsstraat"
     batch.members_only.setChecked(False)
     assert batch.target() == "search:dorpsstraat"
+
+
+def test_the_volunteers_of_a_work_group_as_recipients(view, ctx, village, tmp_path, monkeypatch):
+    from coop_desk.services import groups, volunteers
+
+    groups.ensure_default_groups(ctx)
+    rijdt = groups.group_by_key(ctx, "rijdt")
+    volunteers.save_volunteer(
+        ctx,
+        volunteers.VolunteerInput(person_id=village["woman"], car_seats=3, memberships=((rijdt.id, "chauffeur"),)),
+    )
+    monkeypatch.setattr(QFileDialog, "getExistingDirectory", lambda *a, **k: str(tmp_path))
+    monkeypatch.setattr(QMessageBox, "information", lambda *a, **k: None)
+    batch = view.batch
+    batch.choose_template("welkom")
+    batch.target_radios["group"].setChecked(True)
+    assert batch.group_combo.isVisibleTo(batch)
+    assert [batch.group_combo.itemText(i) for i in range(batch.group_combo.count())] == [
+        "Westerhoek Eet",
+        "Westerhoek Rijdt",
+        "Westerhoek Klust",
+        "Westerhoek Beweegt",
+    ]  # named after the cooperative's village
+    batch.group_combo.setCurrentIndex(1)
+    assert batch.target() == "group:Westerhoek Rijdt"
+    assert batch.save_per_person() is True
+    [pdf] = tmp_path.glob("*.pdf")
+    assert "vries" in pdf.name  # only the driver of the Rijdt group

@@ -85,14 +85,14 @@ def _background(w: RotaWidget, row: int) -> str | None:
 
 
 def test_month_navigation_and_empty_month(widget):
-    assert widget.month_label.text() == "december 2026"
+    assert widget.navigator.label.text() == "december 2026"
     assert widget.model.rowCount() == 0
     assert widget.empty_label.isVisibleTo(widget)
-    widget.next_button.click()
-    assert widget.month_label.text() == "januari 2027"
-    widget.previous_button.click()
-    widget.previous_button.click()
-    assert widget.month_label.text() == "november 2026"
+    widget.navigator.following.click()
+    assert widget.navigator.label.text() == "januari 2027"
+    widget.navigator.previous.click()
+    widget.navigator.previous.click()
+    assert widget.navigator.label.text() == "november 2026"
 
 
 def test_plan_this_month(qtbot, widget, eet):

@@ -259,7 +259,7 @@ def test_calls_and_cases_exports_with_the_caseload_filter(core_ctx, tmp_path):
 
 def test_unknown_list_and_unwritable_file(ctx, tmp_path):
     with pytest.raises(ServiceError, match="Onbekende lijst"):
-        exports.export_list(ctx, "volunteers", tmp_path / "x.xlsx")
+        exports.export_list(ctx, "donateurs", tmp_path / "x.xlsx")
     blocker = tmp_path / "bestand"
     blocker.write_text("")
     with pytest.raises(ServiceError, match="niet schrijven"):

@@ -239,8 +239,8 @@ def test_unknown_field_is_refused_before_any_pdf_is_made(core_ctx, village):
 
 
 def test_targets_that_cannot_be_printed_are_refused_in_dutch(core_ctx, village):
-    with pytest.raises(ValidationError, match="Werkgroepen bestaan nog niet"):
-        letters.recipients(core_ctx, "group:Eet")
+    with pytest.raises(ValidationError, match="Onbekende werkgroep 'Zwemt'"):
+        letters.recipients(core_ctx, "group:Zwemt")
     with pytest.raises(ValidationError, match="bestaat niet"):
         letters.recipients(core_ctx, "person:99999")
     with pytest.raises(ValidationError, match="Onbekende ontvangers"):
@@ -479,3 +479,20 @@ def test_cli_prints_letters_and_reports_problems(app_ctx, tmp_path, capsys):
         == 2
     )
     assert cli_letters.run(argparse.Namespace(command="export")) is None
+
+
+def test_letters_to_the_volunteers_of_a_work_group(core_ctx, village):
+    from coop_desk.services import groups, volunteers
+
+    groups.ensure_default_groups(core_ctx)
+    eet = groups.group_by_key(core_ctx, "eet")
+    for key in ("man", "woman"):
+        volunteers.save_volunteer(
+            core_ctx, volunteers.VolunteerInput(person_id=village[key], memberships=((eet.id, "kok"),))
+        )
+    volunteers.save_volunteer(core_ctx, volunteers.VolunteerInput(person_id=village["a"]))  # in no group
+    chosen = letters.recipients(core_ctx, "group:eet")
+    assert sorted(i for r in chosen for i in r.person_ids) == sorted((village["man"], village["woman"]))
+    assert letters.recipients(core_ctx, f"group:{eet.name.upper()}") == chosen
+    with pytest.raises(ValidationError, match="Vul de werkgroep in"):
+        letters.recipients(core_ctx, "group:")

@@ -125,7 +125,7 @@ def _fit_address(lines: Sequence[str], width_pt: float) -> list[tuple[str, float
     return fitted
 
 
-class _LetterCanvas:
+class LetterCanvas:
     """Draws letters one after another on one canvas, re-using forms, styles and laid-out paragraphs."""
 
     def __init__(self, coop: CooperativeDetails, settings: LayoutSettings):
@@ -361,7 +361,7 @@ def render_letters(
     letters: Sequence[MergedLetter], coop: CooperativeDetails, layout: LayoutSettings = DEFAULT_LAYOUT
 ) -> bytes:
     """All letters in one PDF, each starting on a new page. Raises ValueError for a letter with open fields."""
-    pdf = _LetterCanvas(coop, layout)
+    pdf = LetterCanvas(coop, layout)
     pdf.prepare(letters)
     for letter in letters:
         pdf.add(letter)

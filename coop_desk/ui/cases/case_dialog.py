@@ -314,8 +314,67 @@ class CaseDialog(QDialog):
         row.addStretch()
         row.addWidget(self.referral_button)
         layout.addLayout(row)
+        direct = QHBoxLayout()
+        direct.addWidget(QLabel(self.tr("Or arrange it with a work group straight away:")))
+        self.ride_button = QPushButton(self.tr("Request a ride…"))
+        self.ride_button.setObjectName("request_ride")
+        self.ride_button.clicked.connect(self.request_ride)
+        self.job_button = QPushButton(self.tr("Request an odd job…"))
+        self.job_button.setObjectName("request_job")
+        self.job_button.clicked.connect(self.request_job)
+        direct.addStretch()
+        direct.addWidget(self.ride_button)
+        direct.addWidget(self.job_button)
+        layout.addLayout(direct)
         layout.addStretch()
         return page
+
+    def _group_of_kind(self, kind: str) -> int | None:
+        from coop_desk.services import groups
+
+        return next((g.id for g in groups.list_groups(self._ctx) if g.kind == kind), None)
+
+    def request_ride(self) -> QDialog | None:
+        """A ride for the client, linked to this request (its timeline and referrals are updated on saving)."""
+        from coop_desk.ui.groups.ride_dialog import RideDialog
+
+        return self._open_group_dialog(
+            "rides",
+            lambda group_id, client_id: RideDialog(
+                self._ctx, group_id, None, self, case_id=self._case_id, passenger_id=client_id
+            ),
+        )
+
+    def request_job(self) -> QDialog | None:
+        """An odd job for the client, linked to this request."""
+        from coop_desk.ui.groups.job_dialog import JobDialog
+
+        return self._open_group_dialog(
+            "jobs",
+            lambda group_id, client_id: JobDialog(
+                self._ctx, group_id, None, self, case_id=self._case_id, requester_id=client_id
+            ),
+        )
+
+    def _open_group_dialog(self, kind: str, make) -> QDialog | None:
+        if self.detail is None:
+            return None
+        group_id = self._group_of_kind(kind)
+        if group_id is None:
+            QMessageBox.information(
+                self, self.tr("No work group"), self.tr("There is no active work group for this yet (Work groups).")
+            )
+            return None
+        dialog = make(group_id, self.detail.client_id)
+        dialog.accepted.connect(self._after_group_request)
+        self.group_dialog = dialog
+        dialog.open()
+        return dialog
+
+    def _after_group_request(self) -> None:
+        self.reload()
+        if self.detail is not None:
+            self.changed.emit(self.detail.id)
 
     def _details_page(self) -> QWidget:
         page = QWidget()
@@ -388,6 +447,8 @@ class CaseDialog(QDialog):
         self.status_buttons["doorverwezen"].setText(self.tr("Mark as referred"))
         self.status_buttons["afgerond"].setText(self.tr("Complete"))
         self.status_buttons["gestopt"].setText(self.tr("Stop"))
+        for button in (self.ride_button, self.job_button):
+            button.setEnabled(detail.client_id is not None and detail.is_open)
         for widget in (self.follow_up_button, self.referral_button):
             widget.setEnabled(detail.is_open)
         self.clear_follow_up_button.setEnabled(detail.follow_up_on is not None)

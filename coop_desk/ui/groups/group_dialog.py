@@ -34,6 +34,7 @@ from coop_desk.services.context import ServiceContext
 from coop_desk.services.dates import format_date
 from coop_desk.services.errors import ConflictError, NotFoundError, ValidationError
 from coop_desk.ui.common.form_errors import FieldErrors
+from coop_desk.ui.common.unsaved import may_discard
 
 P_WEEKDAY, P_START, P_END, P_ROLE, P_NEEDED, P_EVERY, P_LABEL = range(7)
 CLOSED_COLUMNS = 2  # date, reason
@@ -423,14 +424,6 @@ class GroupDialog(QDialog):
         self.accept()
 
     def reject(self) -> None:
-        if self._dirty:
-            answer = QMessageBox.question(
-                self,
-                self.tr("Unsaved changes"),
-                self.tr("You have changed this group. Close without saving?"),
-                QMessageBox.StandardButton.Discard | QMessageBox.StandardButton.Cancel,
-                QMessageBox.StandardButton.Cancel,
-            )
-            if answer != QMessageBox.StandardButton.Discard:
-                return
+        if self._dirty and not may_discard(self, self.tr("You have changed this group. Close without saving?")):
+            return
         super().reject()

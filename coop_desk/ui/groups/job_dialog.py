@@ -30,11 +30,22 @@ class JobDialog(QDialog):
     """A new job for a group, or a change of `detail`. Errors appear next to the fields and nothing typed is lost;
     `result_detail` holds the saved job."""
 
-    def __init__(self, ctx: ServiceContext, group_id: int, detail: jobs.JobDetail | None = None, parent=None) -> None:
+    def __init__(
+        self,
+        ctx: ServiceContext,
+        group_id: int,
+        detail: jobs.JobDetail | None = None,
+        parent=None,
+        *,
+        case_id: int | None = None,
+        requester_id: int | None = None,
+    ) -> None:
         super().__init__(parent)
         self._ctx = ctx
         self._group_id = group_id
         self._detail = detail
+        self._case_id = case_id  # a new job asked for from a help request
+        self._requester_id = requester_id
         self.result_detail: jobs.JobDetail | None = None
         self.errors = FieldErrors()
         self.setWindowTitle(self.tr("New job") if detail is None else self.tr("Change job"))
@@ -82,6 +93,8 @@ class JobDialog(QDialog):
         self.requester.run_search()
         if detail is not None:
             self._fill(detail)
+        elif requester_id is not None:
+            self.requester.choose(requester_id)
 
     def _fill(self, d: jobs.JobDetail) -> None:
         self.requester.choose(d.requester_id)
@@ -108,12 +121,14 @@ class JobDialog(QDialog):
             materials=self.materials.text(),
             skills=tuple(code for code, box in self.skill_boxes.items() if box.isChecked()),
             notes=self.notes.toPlainText(),
-            case_id=self._detail.case_id if self._detail else None,
+            case_id=self._detail.case_id if self._detail else self._case_id,
         )
 
     def save(self) -> bool:
         try:
-            if self._detail is None:
+            if self._detail is None and self._case_id is not None:
+                self.result_detail = jobs.create_job_from_case(self._ctx, self._case_id, self.data())
+            elif self._detail is None:
                 self.result_detail = jobs.create_job(self._ctx, self.data())
             else:
                 self.result_detail = jobs.update_job(self._ctx, self._detail.id, self._detail.version, self.data())

@@ -3,7 +3,7 @@ change, assign volunteers (ranked, with problems and a flagged override), report
 
 from __future__ import annotations
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -24,6 +24,7 @@ from coop_desk.services import jobs
 from coop_desk.services.context import ServiceContext
 from coop_desk.services.dates import format_date, format_long_date
 from coop_desk.services.errors import ServiceError
+from coop_desk.ui.common.rows_model import RowsTableModel
 from coop_desk.ui.groups.job_assign_dialog import JobAssignDialog
 from coop_desk.ui.groups.job_dialog import JobCompleteDialog, JobDialog
 
@@ -32,14 +33,13 @@ GREY = "#6b6b6b"
 _Index = QModelIndex | QPersistentModelIndex
 
 
-class JobsTableModel(QAbstractTableModel):
+class JobsTableModel(RowsTableModel):
     """JobRows: date, time, job, for whom, address, skills, volunteers, status, hours."""
 
     DATE, TIME, TITLE, REQUESTER, ADDRESS, SKILLS, VOLUNTEERS, STATUS, HOURS = range(9)
 
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
-        self._rows: list[jobs.JobRow] = []
         self._headers = [
             self.tr("Date"),
             self.tr("Time"),
@@ -59,28 +59,6 @@ class JobsTableModel(QAbstractTableModel):
         }
         self._no_date = self.tr("no date yet")
         self._nobody = self.tr("— nobody yet")
-
-    def set_rows(self, rows: list[jobs.JobRow]) -> None:
-        self.beginResetModel()
-        self._rows = list(rows)
-        self.endResetModel()
-
-    def row_at(self, row: int) -> jobs.JobRow | None:
-        return self._rows[row] if 0 <= row < len(self._rows) else None
-
-    def row_of(self, job_id: int) -> int:
-        return next((i for i, r in enumerate(self._rows) if r.id == job_id), -1)
-
-    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008, N802 - Qt's signature
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008, N802 - Qt's signature
-        return 0 if parent.isValid() else len(self._headers)
-
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole):  # noqa: N802
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return self._headers[section]
-        return None
 
     def _text(self, r: jobs.JobRow, column: int) -> str:
         if column == self.DATE:

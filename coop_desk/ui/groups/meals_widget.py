@@ -4,9 +4,7 @@ red, paid) and the actions on guests and on the meal."""
 
 from __future__ import annotations
 
-from datetime import date
-
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor, QFont
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -24,10 +22,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from coop_desk.services import meals, recurrence
+from coop_desk.services import meals
 from coop_desk.services.context import ServiceContext
 from coop_desk.services.dates import MONTHS, WEEKDAYS, format_date, format_long_date, format_money
 from coop_desk.services.errors import ServiceError
+from coop_desk.ui.common.month_navigator import MonthNavigator
+from coop_desk.ui.common.rows_model import RowsTableModel
 from coop_desk.ui.groups.meal_dialog import MealAddDialog, MealEditDialog, MealSignupDialog
 
 RED = "#b00020"
@@ -35,64 +35,13 @@ GREY = "#6b6b6b"
 _Index = QModelIndex | QPersistentModelIndex
 
 
-class MonthNavigator(QWidget):
-    """◀ month year ▶ with a 'this month' button; emits `changed(year, month)`."""
-
-    changed = Signal(int, int)
-
-    def __init__(self, today: date, parent=None) -> None:
-        super().__init__(parent)
-        self._today = today
-        self.year, self.month = today.year, today.month
-        self.previous = QPushButton("◀")
-        self.previous.setToolTip(self.tr("Previous month"))
-        self.following = QPushButton("▶")
-        self.following.setToolTip(self.tr("Next month"))
-        for button in (self.previous, self.following):
-            button.setFixedWidth(button.fontMetrics().horizontalAdvance("◀") + 28)
-        self.label = QLabel()
-        font = self.label.font()
-        font.setPointSizeF(font.pointSizeF() * 1.25)
-        font.setBold(True)
-        self.label.setFont(font)
-        self.label.setMinimumWidth(self.label.fontMetrics().horizontalAdvance("september 2026") + 16)
-        self.label.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.this_month = QPushButton(self.tr("This month"))
-        layout = QHBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self.previous)
-        layout.addWidget(self.label)
-        layout.addWidget(self.following)
-        layout.addWidget(self.this_month)
-        self.previous.clicked.connect(lambda: self.step(-1))
-        self.following.clicked.connect(lambda: self.step(1))
-        self.this_month.clicked.connect(lambda: self.set_month(self._today.year, self._today.month))
-        self._show()
-
-    def bounds(self) -> tuple[date, date]:
-        return recurrence.month_bounds(self.year, self.month)
-
-    def step(self, months: int) -> None:
-        index = self.year * 12 + self.month - 1 + months
-        self.set_month(index // 12, index % 12 + 1)
-
-    def set_month(self, year: int, month: int) -> None:
-        self.year, self.month = year, month
-        self._show()
-        self.changed.emit(year, month)
-
-    def _show(self) -> None:
-        self.label.setText(f"{MONTHS[self.month - 1]} {self.year}")
-
-
-class MealsTableModel(QAbstractTableModel):
+class MealsTableModel(RowsTableModel):
     """MealRows: date, time, menu, guests/max, cooks, paid; cancelled meals grey and struck out."""
 
     DATE, TIME, MENU, GUESTS, COOKS, PAID = range(6)
 
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
-        self._rows: list[meals.MealRow] = []
         self._headers = [
             self.tr("Date"),
             self.tr("Time"),
@@ -104,28 +53,6 @@ class MealsTableModel(QAbstractTableModel):
         self._cancelled = self.tr("cancelled")
         self._no_cook = self.tr("no cook yet")
         self._no_menu = self.tr("menu not known yet")
-
-    def set_rows(self, rows: list[meals.MealRow]) -> None:
-        self.beginResetModel()
-        self._rows = list(rows)
-        self.endResetModel()
-
-    def row_at(self, row: int) -> meals.MealRow | None:
-        return self._rows[row] if 0 <= row < len(self._rows) else None
-
-    def row_of(self, meal_id: int) -> int:
-        return next((i for i, r in enumerate(self._rows) if r.id == meal_id), -1)
-
-    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008, N802 - Qt's signature
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008, N802 - Qt's signature
-        return 0 if parent.isValid() else len(self._headers)
-
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole):  # noqa: N802
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return self._headers[section]
-        return None
 
     def _text(self, r: meals.MealRow, column: int) -> str:
         if column == self.DATE:

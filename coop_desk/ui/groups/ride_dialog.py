@@ -69,11 +69,15 @@ class RideDialog(QDialog):
         detail: rides.RideDetail | None = None,
         parent: QWidget | None = None,
         day: date | None = None,
+        *,
+        case_id: int | None = None,
+        passenger_id: int | None = None,
     ) -> None:
         super().__init__(parent)
         self._ctx = ctx
         self._group_id = group_id
         self._detail = detail
+        self._case_id = case_id  # a new ride asked for from a help request
         self.saved: rides.RideDetail | None = None
         self.errors = FieldErrors()
         self.setWindowTitle(self.tr("New ride") if detail is None else self.tr("Change ride"))
@@ -84,6 +88,8 @@ class RideDialog(QDialog):
             self._fill(detail)
         else:
             self.day.setText(format_date(day or ctx.today()))
+            if passenger_id is not None:
+                self.passenger.choose(passenger_id)
         self._on_return_mode()
         self._on_home_toggled()
         self._show_home()
@@ -291,7 +297,7 @@ class RideDialog(QDialog):
             aids=tuple(code for code, box in self.aids.items() if box.isChecked()),
             companion=self.companion.text(),
             notes=self.notes.toPlainText(),
-            case_id=self._detail.case_id if self._detail is not None else None,
+            case_id=self._detail.case_id if self._detail is not None else self._case_id,
             remember_destination=self.remember.isChecked(),
         )
 
@@ -301,7 +307,9 @@ class RideDialog(QDialog):
         self.general_error.hide()
         data = self.value()
         try:
-            if self._detail is None:
+            if self._detail is None and self._case_id is not None:
+                self.saved = rides.create_ride_from_case(self._ctx, self._case_id, data)
+            elif self._detail is None:
                 self.saved = rides.create_ride(self._ctx, data)
             else:
                 self.saved = rides.update_ride(self._ctx, self._detail.id, self._detail.version, data)

@@ -28,6 +28,7 @@ from coop_desk.services.context import ServiceContext
 from coop_desk.services.dates import MONTHS, WEEKDAYS, format_date
 from coop_desk.services.errors import NotFoundError, ServiceError, ValidationError
 from coop_desk.services.recurrence import month_bounds
+from coop_desk.ui.common.month_navigator import MonthNavigator
 from coop_desk.ui.groups.assign_dialog import AssignDialog
 
 AMBER = "#ffe8a3"
@@ -140,8 +141,7 @@ class RotaWidget(QWidget):
         self.assign_dialog: AssignDialog | None = None
         self.model = RotaTableModel(self)
         self._build()
-        self.previous_button.clicked.connect(lambda: self.move_month(-1))
-        self.next_button.clicked.connect(lambda: self.move_month(1))
+        self.navigator.changed.connect(self._on_month_chosen)
         self.plan_button.clicked.connect(lambda: self.plan(all_groups=False))
         self.plan_all_button.clicked.connect(lambda: self.plan(all_groups=True))
         self.assign_button.clicked.connect(lambda: self.open_assign())
@@ -152,22 +152,8 @@ class RotaWidget(QWidget):
     # ------------------------------------------------------------------ layout
 
     def _build(self) -> None:
-        self.previous_button = QPushButton("◀")
-        self.previous_button.setObjectName("rota_previous")
-        self.previous_button.setToolTip(self.tr("Previous month"))
-        self.previous_button.setFixedWidth(40)
-        self.month_label = QLabel()
-        self.month_label.setObjectName("rota_month")
-        font = self.month_label.font()
-        font.setPointSizeF(font.pointSizeF() * 1.3)
-        font.setBold(True)
-        self.month_label.setFont(font)
-        self.month_label.setMinimumWidth(170)
-        self.month_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.next_button = QPushButton("▶")
-        self.next_button.setObjectName("rota_next")
-        self.next_button.setToolTip(self.tr("Next month"))
-        self.next_button.setFixedWidth(40)
+        self.navigator = MonthNavigator(self._ctx.today(), self)
+        self.navigator.setObjectName("rota_month")
         self.plan_button = QPushButton(self.tr("Plan this month"))
         self.plan_button.setObjectName("rota_plan")
         self.plan_button.setToolTip(
@@ -180,9 +166,7 @@ class RotaWidget(QWidget):
         self.assign_button.setObjectName("rota_assign")
         self.assign_button.setToolTip(self.tr("Put volunteers on the selected shift or take them off (double-click)"))
         top = QHBoxLayout()
-        top.addWidget(self.previous_button)
-        top.addWidget(self.month_label)
-        top.addWidget(self.next_button)
+        top.addWidget(self.navigator)
         top.addStretch(1)
         top.addWidget(self.assign_button)
         top.addWidget(self.plan_button)
@@ -238,7 +222,6 @@ class RotaWidget(QWidget):
         box.addLayout(top)
         box.addWidget(self.note)
         box.addWidget(self.splitter, 1)
-        self._show_month()
 
     # ------------------------------------------------------------------ state
 
@@ -249,13 +232,15 @@ class RotaWidget(QWidget):
         self.refresh()
 
     def set_month(self, year: int, month: int) -> None:
+        self.navigator.set_month(year, month)
+
+    def _on_month_chosen(self, year: int, month: int) -> None:
         self._year, self._month = year, month
         self.note.hide()
         self.refresh()
 
     def move_month(self, step: int) -> None:
-        index = self._year * 12 + self._month - 1 + step
-        self.set_month(index // 12, index % 12 + 1)
+        self.navigator.step(step)
 
     def period(self) -> tuple[date, date]:
         return month_bounds(self._year, self._month)
@@ -266,11 +251,7 @@ class RotaWidget(QWidget):
     def conflicts(self) -> list[rota.Conflict]:
         return list(self._conflicts)
 
-    def _show_month(self) -> None:
-        self.month_label.setText(month_title(self._year, self._month))
-
     def refresh(self, select_id: int | None = None) -> None:
-        self._show_month()
         has_group = self._group_id is not None
         for button in (self.plan_button, self.assign_button):
             button.setEnabled(has_group)

@@ -3,7 +3,7 @@ chosen session with Save, and the enrolled participants with enroll and leave.""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor, QFont
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -26,7 +26,8 @@ from coop_desk.services import activities
 from coop_desk.services.context import ServiceContext
 from coop_desk.services.dates import MONTHS, WEEKDAYS, format_date, format_long_date
 from coop_desk.services.errors import ServiceError
-from coop_desk.ui.groups.meals_widget import MonthNavigator
+from coop_desk.ui.common.month_navigator import MonthNavigator
+from coop_desk.ui.common.rows_model import RowsTableModel
 from coop_desk.ui.groups.session_enroll_dialog import SessionEnrollDialog
 
 RED = "#b00020"
@@ -34,39 +35,16 @@ GREY = "#6b6b6b"
 _Index = QModelIndex | QPersistentModelIndex
 
 
-class SessionsTableModel(QAbstractTableModel):
+class SessionsTableModel(RowsTableModel):
     """SessionRows: date, time, title, begeleiders, present of enrolled."""
 
     DATE, TIME, TITLE, BEGELEIDERS, PRESENT = range(5)
 
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
-        self._rows: list[activities.SessionRow] = []
         self._headers = [self.tr("Date"), self.tr("Time"), self.tr("Session"), self.tr("Leaders"), self.tr("Present")]
         self._cancelled = self.tr("cancelled")
         self._nobody = self.tr("no leader yet")
-
-    def set_rows(self, rows: list[activities.SessionRow]) -> None:
-        self.beginResetModel()
-        self._rows = list(rows)
-        self.endResetModel()
-
-    def row_at(self, row: int) -> activities.SessionRow | None:
-        return self._rows[row] if 0 <= row < len(self._rows) else None
-
-    def row_of(self, session_id: int) -> int:
-        return next((i for i, r in enumerate(self._rows) if r.id == session_id), -1)
-
-    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008, N802 - Qt's signature
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008, N802 - Qt's signature
-        return 0 if parent.isValid() else len(self._headers)
-
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole):  # noqa: N802
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return self._headers[section]
-        return None
 
     def _text(self, r: activities.SessionRow, column: int) -> str:
         if column == self.DATE:

@@ -34,6 +34,7 @@ from coop_desk.services.context import ServiceContext
 from coop_desk.services.dates import format_date, parse_date
 from coop_desk.services.errors import ConflictError, NotFoundError, ValidationError
 from coop_desk.ui.common.form_errors import FieldErrors
+from coop_desk.ui.common.unsaved import may_discard
 
 ABSENCE_COLUMNS = 3  # from, until, reason
 
@@ -477,14 +478,6 @@ class VolunteerDialog(QDialog):
         self.accept()
 
     def reject(self) -> None:
-        if self._dirty:
-            answer = QMessageBox.question(
-                self,
-                self.tr("Unsaved changes"),
-                self.tr("You have changed this volunteer. Close without saving?"),
-                QMessageBox.StandardButton.Discard | QMessageBox.StandardButton.Cancel,
-                QMessageBox.StandardButton.Cancel,
-            )
-            if answer != QMessageBox.StandardButton.Discard:
-                return
+        if self._dirty and not may_discard(self, self.tr("You have changed this volunteer. Close without saving?")):
+            return
         super().reject()

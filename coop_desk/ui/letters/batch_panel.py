@@ -54,7 +54,7 @@ from coop_desk.ui.letters.printing import ask_printer, preview_pdf, print_pdf
 OK_STYLE = "color: #1b5e20; font-weight: 600;"
 SETTING_X = "letters/offset_x_mm"
 SETTING_Y = "letters/offset_y_mm"
-TARGETS = ("all-members", "households", "volunteers", "person", "selection", "search")
+TARGETS = ("all-members", "households", "volunteers", "group", "person", "selection", "search")
 
 
 def slug(text: str) -> str:
@@ -110,6 +110,7 @@ class BatchPanel(QWidget):
             "all-members": self.tr("All members"),
             "households": self.tr("One letter per household"),
             "volunteers": self.tr("Volunteers"),
+            "group": self.tr("The volunteers of one work group"),
             "person": self.tr("One person"),
             "selection": self.tr("A selection of people"),
             "search": self.tr("Everyone a search finds (a street, a postcode area…)"),
@@ -123,6 +124,13 @@ class BatchPanel(QWidget):
             self.target_radios[target] = radio
             recipients_layout.addWidget(radio)
         self.target_radios["all-members"].setChecked(True)
+        self.group_combo = QComboBox()
+        self.group_combo.setObjectName("batch_group")
+        self.group_combo.setVisible(False)
+        group_row = QHBoxLayout()
+        group_row.setContentsMargins(24, 0, 0, 0)
+        group_row.addWidget(self.group_combo, 1)
+        recipients_layout.insertLayout(recipients_layout.indexOf(self.target_radios["group"]) + 1, group_row)
         self.chooser = PersonChooser(self._ctx, rows_shown=4)
         self.chooser.setObjectName("batch_person")
         self.chooser.setVisible(False)
@@ -327,6 +335,13 @@ class BatchPanel(QWidget):
         return [self.selection_list.item(i).data(Qt.ItemDataRole.UserRole) for i in range(self.selection_list.count())]
 
     def _on_target_changed(self) -> None:
+        group = self.target_radios["group"].isChecked()
+        self.group_combo.setVisible(group)
+        if group and self.group_combo.count() == 0:
+            from coop_desk.services import groups
+
+            for row in groups.list_groups(self._ctx):
+                self.group_combo.addItem(row.name, row.name)
         self.selection_box.setVisible(self.target_radios["selection"].isChecked())
         self.search_box.setVisible(self.target_radios["search"].isChecked())
         if self.target_radios["selection"].isChecked() and self.selection_chooser.results.count() == 0:
@@ -343,8 +358,11 @@ class BatchPanel(QWidget):
         return {name: edit.text() for name, edit in self._extra_edits.items()}
 
     def set_target(self, target: str) -> None:
-        """Choose the recipients: all-members, households, volunteers or person:ID."""
-        if target.startswith("person:"):
+        """Choose the recipients: all-members, households, volunteers, group:NAME or person:ID."""
+        if target.startswith("group:"):
+            self.target_radios["group"].setChecked(True)
+            self.group_combo.setCurrentIndex(self.group_combo.findData(target.partition(":")[2]))
+        elif target.startswith("person:"):
             self.target_radios["person"].setChecked(True)
             self.chooser.choose(int(target.partition(":")[2]))
         else:
@@ -357,6 +375,11 @@ class BatchPanel(QWidget):
             if not ids:
                 raise ValidationError({"target": self.tr("Add the people who get the letter to the selection.")})
             return "person:" + ",".join(str(i) for i in ids)
+        if self.target_radios["group"].isChecked():
+            name = self.group_combo.currentData()
+            if not name:
+                raise ValidationError({"target": self.tr("Choose the work group whose volunteers get the letter.")})
+            return f"group:{name}"
         if self.target_radios["search"].isChecked():
             prefix = "member-search" if self.members_only.isChecked() else "search"
             return f"{prefix}:{self.search_text.text()}"

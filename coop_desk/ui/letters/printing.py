@@ -1,16 +1,17 @@
 """Showing and printing PDF bytes with QtPdf: a page as an image, printing page by page, a print preview.
 
-Reusable for every printed document (letters now, work-group schedules later). The PDF's pages are
+Reusable for every printed document (letters, work-group print packs, overviews). The PDF's pages are
 rasterised with QPdfDocument and painted onto the printer full-page, so a page of 210 × 297 mm lands on the
 paper at exactly that size: the address block of a letter must stay where the envelope window is.
 Rasterising happens at the printer's resolution, capped at MAX_DPI: a 1200 dpi A4 page would be a
-560 MB image, while 300 dpi is as sharp as an office laser printer shows text.
+560 MB image, while 300 dpi is as sharp as an office laser printer shows text. Paper is A4 portrait; a
+landscape page is turned a quarter onto it, so the printer needs no settings changed for a rota.
 """
 
 from __future__ import annotations
 
 from PySide6.QtCore import QBuffer, QByteArray, QCoreApplication, QIODevice, QMarginsF, QRectF, QSize, Qt
-from PySide6.QtGui import QColor, QImage, QPageLayout, QPageSize, QPainter
+from PySide6.QtGui import QColor, QImage, QPageLayout, QPageSize, QPainter, QTransform
 from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter, QPrintPreviewDialog
 from PySide6.QtWidgets import QDialog, QWidget
@@ -88,9 +89,14 @@ def paint_pdf(printer: QPrinter, loaded: LoadedPdf) -> bool:
             points = loaded.document.pagePointSize(page)
             width_px = max(1, round(points.width() / POINTS_PER_INCH * dpi))
             image = loaded.page_image(page, width_px)
+            width, height = points.width(), points.height()
+            if width > height and paper.height() > paper.width():
+                # a landscape page (a rota table) is turned a quarter onto the portrait paper, at its true size
+                image = image.transformed(QTransform().rotate(90))
+                width, height = height, width
             # The page keeps its own size on paper (an A4 page on A4 paper fills it exactly).
             scale = printer.resolution() / POINTS_PER_INCH
-            target = QRectF(0, 0, points.width() * scale, points.height() * scale)
+            target = QRectF(0, 0, width * scale, height * scale)
             if target.width() > paper.width() * 1.01 or target.height() > paper.height() * 1.01:
                 target = QRectF(0, 0, paper.width(), paper.height())  # a larger page is shrunk to fit the paper
             painter.drawImage(target, image)

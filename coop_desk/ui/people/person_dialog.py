@@ -29,6 +29,7 @@ from coop_desk.services.context import ServiceContext
 from coop_desk.services.dates import format_date
 from coop_desk.services.errors import ConflictError, DuplicateWarning, ValidationError
 from coop_desk.ui.common.form_errors import FieldErrors
+from coop_desk.ui.common.unsaved import may_discard
 
 
 class PersonDialog(QDialog):
@@ -361,14 +362,6 @@ class PersonDialog(QDialog):
         return answer == QMessageBox.StandardButton.Yes
 
     def reject(self) -> None:
-        if self._dirty:
-            answer = QMessageBox.question(
-                self,
-                self.tr("Unsaved changes"),
-                self.tr("You have changed this person. Close without saving?"),
-                QMessageBox.StandardButton.Discard | QMessageBox.StandardButton.Cancel,
-                QMessageBox.StandardButton.Cancel,
-            )
-            if answer != QMessageBox.StandardButton.Discard:
-                return
+        if self._dirty and not may_discard(self, self.tr("You have changed this person. Close without saving?")):
+            return
         super().reject()

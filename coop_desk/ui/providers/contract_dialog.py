@@ -50,6 +50,7 @@ from coop_desk.services.context import ServiceContext
 from coop_desk.services.dates import format_date, format_money, parse_date
 from coop_desk.services.errors import ConflictError, NotFoundError, ServiceError, ValidationError
 from coop_desk.ui.common.form_errors import FieldErrors
+from coop_desk.ui.common.unsaved import may_discard
 
 RATE_COLUMNS = 4  # unit, amount, VAT %, description
 PENDING_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -760,14 +761,6 @@ class ContractDialog(QDialog):
         self.accept()
 
     def reject(self) -> None:
-        if self._dirty:
-            answer = QMessageBox.question(
-                self,
-                self.tr("Unsaved changes"),
-                self.tr("You have changed this contract. Close without saving?"),
-                QMessageBox.StandardButton.Discard | QMessageBox.StandardButton.Cancel,
-                QMessageBox.StandardButton.Cancel,
-            )
-            if answer != QMessageBox.StandardButton.Discard:
-                return
+        if self._dirty and not may_discard(self, self.tr("You have changed this contract. Close without saving?")):
+            return
         super().reject()

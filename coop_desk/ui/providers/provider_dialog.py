@@ -28,6 +28,7 @@ from coop_desk.services import providers
 from coop_desk.services.context import ServiceContext
 from coop_desk.services.errors import ConflictError, NotFoundError, ValidationError
 from coop_desk.ui.common.form_errors import FieldErrors
+from coop_desk.ui.common.unsaved import may_discard
 
 CONTACT_COLUMNS = 4  # name, role, phone, e-mail
 
@@ -282,14 +283,6 @@ class ProviderDialog(QDialog):
         self.accept()
 
     def reject(self) -> None:
-        if self._dirty:
-            answer = QMessageBox.question(
-                self,
-                self.tr("Unsaved changes"),
-                self.tr("You have changed this provider. Close without saving?"),
-                QMessageBox.StandardButton.Discard | QMessageBox.StandardButton.Cancel,
-                QMessageBox.StandardButton.Cancel,
-            )
-            if answer != QMessageBox.StandardButton.Discard:
-                return
+        if self._dirty and not may_discard(self, self.tr("You have changed this provider. Close without saving?")):
+            return
         super().reject()
