@@ -370,6 +370,17 @@ def _phones(person: Person | None) -> tuple[str, ...]:
     return tuple(format_phone(p.number) for p in person.phones if p.number)
 
 
+def _told_apart(people: list[Person | None]) -> list[str]:
+    """Names for one list; namesakes get their street added ("Evert van Ginkel (Kerkweg 3)") so a kitchen or a
+    driver never has to guess which of two is meant."""
+    names = [_name(p) for p in people]
+    twice = {n for n in names if names.count(n) > 1}
+    return [
+        f"{n} ({_street_line(p.household)})" if n in twice and p is not None and p.household is not None else n
+        for n, p in zip(names, people, strict=True)
+    ]
+
+
 def _street_line(h: Household) -> str:
     return f"{h.street} {format_house_number(h.house_number, h.house_number_addition)}"
 
@@ -573,10 +584,10 @@ def _gather(session: Session, group: WorkGroup, start: date, end: date, parts: S
             guests=tuple(
                 sorted(
                     (
-                        KitchenGuest(
-                            _name(people.get(g.person_id)), g.extra_guests, g.diet, g.allergies, g.paid, g.needs_ride
+                        KitchenGuest(name, g.extra_guests, g.diet, g.allergies, g.paid, g.needs_ride)
+                        for name, g in zip(
+                            _told_apart([people.get(g.person_id) for g in m.guests]), m.guests, strict=True
                         )
-                        for g in m.guests
                     ),
                     key=lambda g: g.name.casefold(),
                 )

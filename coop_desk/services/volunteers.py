@@ -11,9 +11,9 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
-from datetime import date, time
+from datetime import date, time, timedelta
 
-from sqlalchemy import func, select
+from sqlalchemy import and_, func, or_, select
 from sqlalchemy.orm import Session, selectinload
 from sqlalchemy.orm.attributes import flag_modified
 from sqlalchemy.orm.exc import StaleDataError
@@ -537,11 +537,21 @@ def vog_reminders(ctx: ServiceContext, today: date | None = None) -> list[VogRem
     """Active volunteers whose VOG has expired or expires within VOG_WARN_DAYS, and those with a chauffeur,
     begeleider or klusser role who have none: expired first, then soonest expiry, then missing, by name."""
     today = today or ctx.today()
+    # Only VOGs dated early enough to expire within the warning window can need renewing: let SQL leave out the
+    # rest (a few days' margin; the exact rule is vog_status below).
+    latest = today + timedelta(days=VOG_WARN_DAYS + 2)
+    latest = latest.replace(
+        year=latest.year - VOG_VALID_YEARS, day=min(latest.day, 28) if latest.month == 2 else latest.day
+    )
+    needs_one = select(GroupMember.id).where(GroupMember.volunteer_id == Volunteer.id, GroupMember.role.in_(VOG_ROLES))
     with ctx.uow() as session:
         statement = (
             select(Volunteer, Person)
             .join(Person, Person.id == Volunteer.person_id)
-            .where(Volunteer.active.is_(True))
+            .where(
+                Volunteer.active.is_(True),
+                or_(Volunteer.vog_date <= latest, and_(Volunteer.vog_date.is_(None), needs_one.exists())),
+            )
             .options(selectinload(Volunteer.memberships))
             .order_by(Person.sort_key, Person.id)
         )

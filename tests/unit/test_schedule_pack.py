@@ -369,3 +369,17 @@ def test_long_days_continue_on_a_next_page_with_header_and_date(core_ctx, villag
         assert "Datum" in page and "(vervolg)" in page and "pagina" in page
         first_row = page.split("Wie (telefoon)")[1].strip().splitlines()[0]
         assert first_row.split()[0] in ("maandag", "dinsdag", "woensdag", "donderdag", "vrijdag", "zaterdag", "zondag")
+
+
+def test_namesakes_on_one_list_get_their_street():
+    from coop_desk.db.models import Household, Person
+
+    def person(first: str, street: str, number: int) -> Person:
+        p = Person(first_name=first, surname="Ginkel", prefix="van", initials="E.", name_usage="own")
+        p.household = Household(street=street, house_number=number, house_number_addition="", postcode="", city="")
+        return p
+
+    names = sp._told_apart(
+        [person("Evert", "Kerkweg", 3), person("Evert", "Molenlaan", 12), person("Anna", "Kerkweg", 3)]
+    )
+    assert names == ["Evert van Ginkel (Kerkweg 3)", "Evert van Ginkel (Molenlaan 12)", "Anna van Ginkel"]
