@@ -6,7 +6,7 @@ import argparse
 import sys
 import time
 
-from coop_desk import cli_excel, cli_letters, cli_schedule
+from coop_desk import cli_excel, cli_letters, cli_report, cli_schedule
 from coop_desk.services.audit import program_version
 
 
@@ -26,6 +26,7 @@ def build_parser() -> argparse.ArgumentParser:
     cli_excel.add_commands(commands)
     cli_letters.add_commands(commands)
     cli_schedule.add_commands(commands)
+    cli_report.add_commands(commands)
     demo = commands.add_parser("demo", help="vul een lege database met een fictief demodorp")
     demo.add_argument("--members", type=int, default=300, metavar="N", help="aantal leden (standaard 300)")
     demo.add_argument("--seed", type=int, default=1, metavar="N", help="startgetal; zelfde getal, zelfde dorp")
@@ -70,7 +71,7 @@ def _demo(args: argparse.Namespace) -> int:
 
 def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
-    for extension in (cli_excel, cli_letters, cli_schedule):
+    for extension in (cli_excel, cli_letters, cli_schedule, cli_report):
         code = extension.run(args)
         if code is not None:
             return code

@@ -2653,6 +2653,10 @@ De details staan in het logbestand:
         <translation>Aanbieders</translation>
     </message>
     <message>
+        <source>Reports</source>
+        <translation>Rapportages</translation>
+    </message>
+    <message>
         <source>Call back</source>
         <translation>Terugbellen</translation>
     </message>
@@ -3919,7 +3923,7 @@ Toch opslaan als nieuwe persoon?</translation>
     </message>
     <message>
         <source>Could not write {file} ({error}). Is it still open?</source>
-        <translation>{file} kon niet worden opgeslagen ({error}). Is het bestand nog geopend?</translation>
+        <translation>Kon {file} niet opslaan ({error}). Is het bestand nog geopend?</translation>
     </message>
     <message>
         <source>Providers overview</source>
@@ -3930,15 +3934,15 @@ Toch opslaan als nieuwe persoon?</translation>
     <name>ReportsView</name>
     <message>
         <source>Reports</source>
-        <translation type="unfinished"></translation>
+        <translation>Rapportages</translation>
     </message>
     <message>
         <source>Whole year</source>
-        <translation type="unfinished"></translation>
+        <translation>Heel jaar</translation>
     </message>
     <message>
         <source>Custom period</source>
-        <translation type="unfinished"></translation>
+        <translation>Eigen periode</translation>
     </message>
     <message>
         <source>From</source>
@@ -3946,15 +3950,15 @@ Toch opslaan als nieuwe persoon?</translation>
     </message>
     <message>
         <source>to</source>
-        <translation type="unfinished"></translation>
+        <translation>tot en met</translation>
     </message>
     <message>
         <source>Counts from 1 up to this number are shown as &apos;&lt;number&apos; so that no one can be recognised.</source>
-        <translation type="unfinished"></translation>
+        <translation>Aantallen van 1 tot dit getal worden getoond als &apos;&lt;getal&apos;, zodat niemand herkenbaar is.</translation>
     </message>
     <message>
         <source>Make report</source>
-        <translation type="unfinished"></translation>
+        <translation>Rapportage maken</translation>
     </message>
     <message>
         <source>Save as Excel…</source>
@@ -3966,7 +3970,7 @@ Toch opslaan als nieuwe persoon?</translation>
     </message>
     <message>
         <source>Year</source>
-        <translation type="unfinished"></translation>
+        <translation>Jaar</translation>
     </message>
     <message>
         <source>Period</source>
@@ -3974,71 +3978,71 @@ Toch opslaan als nieuwe persoon?</translation>
     </message>
     <message>
         <source>Smallest count shown</source>
-        <translation type="unfinished"></translation>
+        <translation>Kleinste getoonde aantal</translation>
     </message>
     <message>
         <source>Choose a period and click &apos;Make report&apos;.</source>
-        <translation type="unfinished"></translation>
+        <translation>Kies een periode en klik op &apos;Rapportage maken&apos;.</translation>
     </message>
     <message>
         <source>Fill in a date.</source>
-        <translation type="unfinished"></translation>
+        <translation>Vul een datum in.</translation>
     </message>
     <message>
         <source>The end date lies before the start date.</source>
-        <translation type="unfinished"></translation>
+        <translation>De einddatum ligt vóór de begindatum.</translation>
     </message>
     <message>
         <source>{name} — report {start} to {end}</source>
-        <translation type="unfinished"></translation>
+        <translation>{name} — rapportage {start} tot en met {end}</translation>
     </message>
     <message>
         <source>Counts from 1 to {below} are shown as &lt;{threshold} and are not drawn in the charts, so that no one can be recognised. Made on {made}.</source>
-        <translation type="unfinished"></translation>
+        <translation>Aantallen van 1 tot en met {below} staan er als &lt;{threshold} en worden niet getekend in de grafieken, zodat niemand herkenbaar is. Gemaakt op {made}.</translation>
     </message>
     <message>
         <source>All counts are shown as they are. Made on {made}.</source>
-        <translation type="unfinished"></translation>
+        <translation>Alle aantallen staan er zoals ze zijn. Gemaakt op {made}.</translation>
     </message>
     <message>
         <source>Calls (spreekuur)</source>
-        <translation type="unfinished"></translation>
+        <translation>Gesprekken (spreekuur)</translation>
     </message>
     <message>
         <source>New help requests</source>
-        <translation type="unfinished"></translation>
+        <translation>Nieuwe hulpvragen</translation>
     </message>
     <message>
         <source>Closed help requests</source>
-        <translation type="unfinished"></translation>
+        <translation>Afgesloten hulpvragen</translation>
     </message>
     <message>
         <source>Open at the end of the period</source>
-        <translation type="unfinished"></translation>
+        <translation>Open aan het eind van de periode</translation>
     </message>
     <message>
         <source>Average days to closure</source>
-        <translation type="unfinished"></translation>
+        <translation>Gemiddeld aantal dagen tot afsluiting</translation>
     </message>
     <message>
         <source>Members at the end</source>
-        <translation type="unfinished"></translation>
+        <translation>Leden aan het eind</translation>
     </message>
     <message>
         <source>Members joined</source>
-        <translation type="unfinished"></translation>
+        <translation>Nieuwe leden</translation>
     </message>
     <message>
         <source>Members left</source>
-        <translation type="unfinished"></translation>
+        <translation>Opgezegde leden</translation>
     </message>
     <message>
         <source>Active volunteers</source>
-        <translation type="unfinished"></translation>
+        <translation>Actieve vrijwilligers</translation>
     </message>
     <message>
         <source>Volunteer hours</source>
-        <translation type="unfinished"></translation>
+        <translation>Vrijwilligersuren</translation>
     </message>
     <message>
         <source>Rides</source>
@@ -4046,7 +4050,7 @@ Toch opslaan als nieuwe persoon?</translation>
     </message>
     <message>
         <source>Kilometres driven</source>
-        <translation type="unfinished"></translation>
+        <translation>Gereden kilometers</translation>
     </message>
     <message>
         <source>Meals</source>
@@ -4054,35 +4058,35 @@ Toch opslaan als nieuwe persoon?</translation>
     </message>
     <message>
         <source>Meal guests</source>
-        <translation type="unfinished"></translation>
+        <translation>Maaltijdgasten</translation>
     </message>
     <message>
         <source>Odd jobs done</source>
-        <translation type="unfinished"></translation>
+        <translation>Klussen gedaan</translation>
     </message>
     <message>
         <source>Hours on odd jobs</source>
-        <translation type="unfinished"></translation>
+        <translation>Uren aan klussen</translation>
     </message>
     <message>
         <source>Activity sessions</source>
-        <translation type="unfinished"></translation>
+        <translation>Activiteiten (bijeenkomsten)</translation>
     </message>
     <message>
         <source>Attendances</source>
-        <translation type="unfinished"></translation>
+        <translation>Deelnames</translation>
     </message>
     <message>
         <source>Key figures</source>
-        <translation type="unfinished"></translation>
+        <translation>Kerncijfers</translation>
     </message>
     <message>
         <source>Calls</source>
-        <translation type="unfinished"></translation>
+        <translation>Gesprekken</translation>
     </message>
     <message>
         <source>Per month</source>
-        <translation type="unfinished">Per maand</translation>
+        <translation>Per maand</translation>
     </message>
     <message>
         <source>Month</source>
@@ -4090,15 +4094,15 @@ Toch opslaan als nieuwe persoon?</translation>
     </message>
     <message>
         <source>New</source>
-        <translation type="unfinished">Nieuw</translation>
+        <translation>Nieuw</translation>
     </message>
     <message>
         <source>A gap in a line is a month with a count below {threshold}.</source>
-        <translation type="unfinished"></translation>
+        <translation>Een onderbreking in een lijn is een maand met een aantal onder {threshold}.</translation>
     </message>
     <message>
         <source>Trend per month</source>
-        <translation type="unfinished"></translation>
+        <translation>Verloop per maand</translation>
     </message>
     <message>
         <source>What</source>
@@ -4106,11 +4110,11 @@ Toch opslaan als nieuwe persoon?</translation>
     </message>
     <message>
         <source>Number</source>
-        <translation type="unfinished"></translation>
+        <translation>Aantal</translation>
     </message>
     <message>
         <source>Calls per category</source>
-        <translation type="unfinished"></translation>
+        <translation>Gesprekken per categorie</translation>
     </message>
     <message>
         <source>none</source>
@@ -4118,47 +4122,47 @@ Toch opslaan als nieuwe persoon?</translation>
     </message>
     <message>
         <source>Referrals per route</source>
-        <translation type="unfinished"></translation>
+        <translation>Doorverwijzingen per route</translation>
     </message>
     <message>
         <source>Referrals</source>
-        <translation type="unfinished">Doorverwijzingen</translation>
+        <translation>Doorverwijzingen</translation>
     </message>
     <message>
         <source>Self-reliance at intake and at closure (1–5)</source>
-        <translation type="unfinished"></translation>
+        <translation>Zelfredzaamheid bij intake en bij afsluiting (1–5)</translation>
     </message>
     <message>
         <source>At intake</source>
-        <translation type="unfinished">Bij intake</translation>
+        <translation>Bij intake</translation>
     </message>
     <message>
         <source>At closure</source>
-        <translation type="unfinished">Bij afsluiting</translation>
+        <translation>Bij afsluiting</translation>
     </message>
     <message>
         <source>Domain</source>
-        <translation type="unfinished"></translation>
+        <translation>Domein</translation>
     </message>
     <message>
         <source>Requests</source>
-        <translation type="unfinished"></translation>
+        <translation>Hulpvragen</translation>
     </message>
     <message>
         <source>Intake</source>
-        <translation type="unfinished">Intake</translation>
+        <translation>Intake</translation>
     </message>
     <message>
         <source>Closure</source>
-        <translation type="unfinished">Afsluiting</translation>
+        <translation>Afsluiting</translation>
     </message>
     <message>
         <source>Closed requests with a score at intake and at closure; domains with fewer than {threshold} requests are not drawn.</source>
-        <translation type="unfinished"></translation>
+        <translation>Afgesloten hulpvragen met een score bij intake en bij afsluiting; domeinen met minder dan {threshold} hulpvragen worden niet getekend.</translation>
     </message>
     <message>
         <source>Self-reliance</source>
-        <translation type="unfinished">Zelfredzaamheid</translation>
+        <translation>Zelfredzaamheid</translation>
     </message>
     <message>
         <source>Excel workbooks (*.xlsx)</source>
@@ -4170,7 +4174,7 @@ Toch opslaan als nieuwe persoon?</translation>
     </message>
     <message>
         <source>Save report</source>
-        <translation type="unfinished"></translation>
+        <translation>Rapportage opslaan</translation>
     </message>
     <message>
         <source>Not saved</source>
@@ -4178,7 +4182,7 @@ Toch opslaan als nieuwe persoon?</translation>
     </message>
     <message>
         <source>Could not write {file} ({error}). Is it still open?</source>
-        <translation type="unfinished">{file} kon niet worden opgeslagen ({error}). Is het bestand nog geopend?</translation>
+        <translation>Kon {file} niet opslaan ({error}). Is het bestand nog geopend?</translation>
     </message>
     <message>
         <source>Saved</source>
@@ -4187,7 +4191,8 @@ Toch opslaan als nieuwe persoon?</translation>
     <message>
         <source>The report was saved as:
 {path}</source>
-        <translation type="unfinished"></translation>
+        <translation>De rapportage is opgeslagen als:
+{path}</translation>
     </message>
 </context>
 <context>

@@ -30,6 +30,7 @@ import bench_groups
 import bench_letters
 import bench_people
 import bench_print
+import bench_reports
 import bench_startup
 from timing import Result
 from village import Village, prepare_village
@@ -56,6 +57,7 @@ BENCHMARKS: dict[str, Benchmark] = {
     "letters_vs_libreoffice": Benchmark(
         bench_letters.run, "1,000 letters into one PDF via make_letters; and LibreOffice converting them as .docx"
     ),
+    "year_report": Benchmark(bench_reports.run, "the period report for a whole calendar year (all figures, GROUP BY)"),
 }
 
 

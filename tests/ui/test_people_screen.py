@@ -37,7 +37,7 @@ def test_main_window_shows_register_in_dutch(qtbot, app_ctx, settings):
     window.show()
     window.people_view.run_search()
     assert window.windowTitle() == "Coop Desk — Zorgcoöperatie Westerhoek"
-    assert [window.navigation.item(i).text().split(" (")[0] for i in range(7)] == [
+    assert [window.navigation.item(i).text().split(" (")[0] for i in range(8)] == [
         "Vandaag",
         "Spreekuur",
         "Hulpvragen",
@@ -45,6 +45,7 @@ def test_main_window_shows_register_in_dutch(qtbot, app_ctx, settings):
         "Werkgroepen",
         "Brieven",
         "Aanbieders",
+        "Rapportages",
     ]
     model = window.people_view.model
     assert model.headerData(0, Qt.Orientation.Horizontal) == "Naam"

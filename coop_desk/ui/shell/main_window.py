@@ -37,6 +37,7 @@ if TYPE_CHECKING:  # the screens of other areas are imported when first shown, t
     from coop_desk.ui.intake.call_view import CallView
     from coop_desk.ui.letters.letters_view import LettersView
     from coop_desk.ui.providers.providers_view import ProvidersView
+    from coop_desk.ui.reports.reports_view import ReportsView
 
 
 @dataclass(frozen=True)
@@ -102,6 +103,7 @@ class MainWindow(QMainWindow):
             Area("groups", self.tr("Work groups"), self._build_groups),
             Area("letters", self.tr("Letters"), self._build_letters),
             Area("providers", self.tr("Providers"), self._build_providers),
+            Area("reports", self.tr("Reports"), self._build_reports),
         ]
 
     def _build_today(self) -> TodayView:
@@ -138,6 +140,11 @@ class MainWindow(QMainWindow):
         view = ProvidersView(self._app.services)
         view.case_requested.connect(self.open_case)
         return view
+
+    def _build_reports(self) -> ReportsView:
+        from coop_desk.ui.reports.reports_view import ReportsView
+
+        return ReportsView(self._app.services)
 
     def _build_groups(self) -> GroupsView:
         from coop_desk.ui.groups.groups_view import GroupsView
