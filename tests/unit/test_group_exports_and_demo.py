@@ -52,7 +52,9 @@ def test_the_demo_has_four_groups_with_volunteers_and_records(ctx, village):
         assert first == date(2026, 8, 3) and last >= date(2026, 12, 21)  # three months back to next month's end
         holidays = public_holidays(date(2026, 8, 1), date(2026, 12, 31))
         assert not [d for (d,) in session.execute(select(Ride.day)) if d in holidays]  # nobody drives at Christmas
-        driven = session.execute(select(Ride.km, Ride.passenger_cents, Ride.driver_cents).where(Ride.status == "gereden"))
+        driven = session.execute(
+            select(Ride.km, Ride.passenger_cents, Ride.driver_cents).where(Ride.status == "gereden")
+        )
         for km, passenger, driver in driven:
             assert passenger == 30 * km and driver == 23 * km  # the default Rijdt rates
         assert session.scalar(select(func.count()).select_from(Meal).where(Meal.day >= date(2026, 12, 1))) == 4
