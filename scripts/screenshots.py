@@ -150,6 +150,21 @@ def main() -> int:
             )
             print(f"wrote {OUT / name}.png")
 
+        window.show_area("reports")
+        reports_view = window.area("reports")
+        reports_view.make_report()
+        shoot(app, window, "rapportages")
+        report_pdf = base / "jaarverslag.pdf"
+        from coop_desk.services.report_export import write_report
+
+        write_report(context.services, date(2026, 1, 1), date(2026, 12, 31), report_pdf)
+        for page in (1, 3):
+            subprocess.run(
+                ["pdftoppm", "-r", "70", "-png", "-singlefile", "-f", str(page), "-l", str(page), str(report_pdf),
+                 str(OUT / f"jaarverslag-{page}")],
+                check=True,
+            )  # fmt: skip
+
         window.show_area("people")
         view = window.people_view
         view.run_search()
