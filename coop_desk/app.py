@@ -85,12 +85,12 @@ def create_application(argv: list[str] | None = None) -> QApplication:
 
 def open_with_first_start(db: str | None, paths: Paths) -> AppContext | None:
     """Open the database; on a first start ask whether to fill a demo village. None when the user quits."""
-    from coop_desk.services.demo import fill_demo_village
-    from coop_desk.ui.shell.first_start import FirstStartDialog
-
     url = database_url(db, paths)
     if database_exists(url):
         return open_app(db, paths=paths)
+    from coop_desk.services.demo import fill_demo_village  # only a first start needs these
+    from coop_desk.ui.shell.first_start import FirstStartDialog
+
     dialog = FirstStartDialog(url.removeprefix("sqlite:///"))
     if dialog.exec() != FirstStartDialog.DialogCode.Accepted:
         return None

@@ -628,11 +628,15 @@ def list_rides(
         return _rows(session, list(session.scalars(statement)))
 
 
-def rides_on(ctx: ServiceContext, day: date) -> list[RideRow]:
-    """The rides of one day that still take place (not cancelled), by pickup time: for the Vandaag screen."""
+def rides_on(ctx: ServiceContext, day: date, limit: int | None = None) -> list[RideRow]:
+    """The rides of one day that still take place (not cancelled), by pickup time, at most `limit`: for the
+    Vandaag screen."""
     with ctx.uow() as session:
         found = session.scalars(
-            select(Ride).where(Ride.day == day, Ride.status != "geannuleerd").order_by(Ride.pickup_time, Ride.id)
+            select(Ride)
+            .where(Ride.day == day, Ride.status != "geannuleerd")
+            .order_by(Ride.pickup_time, Ride.id)
+            .limit(limit)
         )
         return _rows(session, list(found))
 

@@ -752,6 +752,10 @@ De details staan in {log}</translation>
             <numerusform>… en nog %n</numerusform>
         </translation>
     </message>
+    <message>
+        <source>Loading…</source>
+        <translation>Laden…</translation>
+    </message>
 </context>
 <context>
     <name>CaseDialog</name>

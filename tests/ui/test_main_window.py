@@ -62,7 +62,8 @@ def test_navigation_counts_and_today_cards(qtbot, app_ctx, settings):
         ),
     )
     window = make_window(qtbot, app_ctx, settings)
-    window.after_show()
+    with qtbot.waitSignal(window.today_view.loaded, timeout=5000):
+        window.after_show()  # the window is there first; the cards fill right after
     titles = [window.navigation.item(i).text() for i in range(window.navigation.count())]
     assert titles[0] == "Vandaag (2)"
     assert titles[2] == "Hulpvragen (1)"
@@ -89,7 +90,8 @@ def test_completing_a_callback_from_today(qtbot, app_ctx, settings, monkeypatch)
         ),
     )
     window = make_window(qtbot, app_ctx, settings)
-    window.after_show()
+    with qtbot.waitSignal(window.today_view.loaded, timeout=5000):
+        window.after_show()
     monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Yes)
     entry = window.today_view.cards["callbacks"].entries()[0]
     assert entry.open is not None
@@ -117,3 +119,13 @@ def test_draft_left_behind_is_offered_at_start(qtbot, app_ctx, settings, monkeyp
     assert second.stack.currentWidget() is second.call_view
     assert second.call_view.caller is not None and second.call_view.caller.person_id == client
     assert second.call_view.note.toPlainText() == "Vraagt naar de maaltijden op donderdag"
+
+
+def test_the_cards_show_loading_until_they_are_filled(qtbot, app_ctx, settings):
+    window = make_window(qtbot, app_ctx, settings)
+    window.after_show()
+    card = window.today_view.cards["callbacks"]
+    assert card.items.item(0).text() == "Laden…"  # never "no callbacks" before it was looked up
+    with qtbot.waitSignal(window.today_view.loaded, timeout=5000):
+        pass
+    assert card.items.item(0).text() == "Vandaag hoeft er niemand teruggebeld te worden."

@@ -14,7 +14,6 @@ from PySide6.QtCore import QCoreApplication, QUrl
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QFileDialog, QMenu, QMessageBox, QPushButton, QWidget
 
-from coop_desk.services import exports
 from coop_desk.services.context import ServiceContext
 from coop_desk.services.errors import ServiceError
 from coop_desk.ui.excel.support import busy, documents_folder
@@ -71,6 +70,8 @@ def export_to_excel(
         path = path.with_name(path.name + ".xlsx")
     try:
         with busy():
+            from coop_desk.services import exports  # loaded on the first export, not at start-up
+
             count = exports.export_list(ctx, name, path, **filters)
     except ServiceError as exc:
         QMessageBox.warning(

@@ -276,8 +276,10 @@ class MainWindow(QMainWindow):
             self.today_view.refresh()
 
     def after_show(self) -> None:
-        """Work done once the window is on screen: figures, the start screen, a call draft left behind."""
-        self.refresh_counts(refresh_today=True)
+        """Work done once the window is on screen: figures, a call draft left behind, and the start screen's cards,
+        which fill one by one right after (TodayView.loaded tells when they are all there)."""
+        self.refresh_counts()
+        self.today_view.refresh_soon()
         if intake.load_draft(self._app.services) is not None and self.call_view.offer_draft():
             self.show_area("intake")
 

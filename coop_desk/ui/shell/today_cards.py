@@ -99,10 +99,12 @@ def rides_card(ctx: ServiceContext, open_group: Callable[[int], None]) -> TodayC
         from coop_desk.services import rides
 
         today = ctx.today()
-        items = []
+        items: list[CardItem] = []
         for day in (today, today + timedelta(days=1)):
+            if len(items) >= CardWidget.MAX_ITEMS:
+                break
             prefix = "" if day == today else QCoreApplication.translate("TodayCards", "tomorrow") + " "
-            for ride in rides.rides_on(ctx, day):
+            for ride in rides.rides_on(ctx, day, limit=CardWidget.MAX_ITEMS - len(items)):
                 driver = ride.driver_name or QCoreApplication.translate("TodayCards", "no driver yet")
                 level = "normal"
                 if not ride.driver_name:
@@ -170,11 +172,15 @@ def meals_card(ctx: ServiceContext, open_group: Callable[[int], None]) -> TodayC
 def vog_card(ctx: ServiceContext, open_volunteer: Callable[[int], None]) -> TodayCard:
     """Volunteers whose certificate of conduct (VOG) is missing, expired or about to expire."""
 
+    found: list[int] = [0]  # how many need renewing, from the same look-up as the lines
+
     def load() -> list[CardItem]:
         from coop_desk.services import volunteers
 
         items = []
-        for reminder in volunteers.vog_reminders(ctx, ctx.today())[: CardWidget.MAX_ITEMS]:
+        reminders = volunteers.vog_reminders(ctx, ctx.today())
+        found[0] = len(reminders)
+        for reminder in reminders[: CardWidget.MAX_ITEMS]:
             if reminder.expires_on is None:
                 when, detail, level = "—", QCoreApplication.translate("TodayCards", "no VOG registered"), "today"
             else:
@@ -191,15 +197,10 @@ def vog_card(ctx: ServiceContext, open_volunteer: Callable[[int], None]) -> Toda
             )
         return items
 
-    def count() -> int:
-        from coop_desk.services import volunteers
-
-        return volunteers.count_vog_reminders(ctx, ctx.today())
-
     return TodayCard(
         "vog",
         QCoreApplication.translate("TodayCards", "VOG to renew"),
         load,
         QCoreApplication.translate("TodayCards", "Every VOG is in order."),
-        count,
+        lambda: found[0],
     )

@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QBrush, QColor, QFont, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QFrame,
@@ -101,6 +101,12 @@ class CardWidget(QFrame):
         if hidden > 0:
             self._add_note(self.tr("… and %n more", "", hidden))
 
+    def show_loading(self) -> None:
+        """Shown until the card's lines are read (the window appears first, the cards fill a moment later)."""
+        self.items.clear()
+        self.heading.setText(self.card.title)
+        self._add_note(self.tr("Loading…"))
+
     def _add_note(self, text: str) -> None:
         note = QListWidgetItem(text)
         note.setFlags(Qt.ItemFlag.NoItemFlags)
@@ -117,10 +123,15 @@ class CardWidget(QFrame):
 
 
 class TodayView(QWidget):
-    """Shows the cards in two columns and reloads them all on `refresh()` (and F5)."""
+    """Shows the cards in two columns and reloads them all on `refresh()` (and F5). `refresh_soon()` fills them one
+    per turn of the event loop, so that a window just opened paints first and stays responsive; `loaded` is
+    emitted when every card has its lines."""
+
+    loaded = Signal()
 
     def __init__(self, cards: list[TodayCard], parent=None) -> None:
         super().__init__(parent)
+        self._pending: list[CardWidget] = []
         self.setObjectName("today_view")
         self.title = QLabel()
         font = self.title.font()
@@ -153,5 +164,22 @@ class TodayView(QWidget):
         self.title.setText(text)
 
     def refresh(self) -> None:
+        self._pending = []
         for widget in self.cards.values():
             widget.refresh()
+        self.loaded.emit()
+
+    def refresh_soon(self) -> None:
+        for widget in self.cards.values():
+            widget.show_loading()
+        self._pending = list(self.cards.values())
+        QTimer.singleShot(0, self, self._load_next)
+
+    def _load_next(self) -> None:
+        if not self._pending:
+            return
+        self._pending.pop(0).refresh()
+        if self._pending:
+            QTimer.singleShot(0, self, self._load_next)
+        else:
+            self.loaded.emit()
