@@ -15,7 +15,7 @@ if TYPE_CHECKING:
     from alembic.config import Config
 
 MIGRATIONS = Path(__file__).with_name("migrations")
-HEAD = "0005"
+HEAD = "0006"
 SEARCH_TABLES = {"person_fts", "person_search", "case_fts", "case_search"}
 
 

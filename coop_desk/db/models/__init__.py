@@ -49,8 +49,13 @@ from coop_desk.db.models.providers import (
     ProviderContact,
     ProviderServiceKind,
 )
+from coop_desk.db.models.security import AppSetting, Consent, UserAccount, UserGroup
 
 __all__ = [
+    "AppSetting",
+    "Consent",
+    "UserAccount",
+    "UserGroup",
     "Absence",
     "ActivityParticipant",
     "ActivitySession",

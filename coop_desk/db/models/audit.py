@@ -33,3 +33,6 @@ class AuditEvent(Base):
     object_id: Mapped[str] = mapped_column(String(40), default="")
     detail: Mapped[str] = mapped_column(Text, default="")
     program_version: Mapped[str] = mapped_column(String(20))
+    # The hash chain: each entry's hash covers its own fields and the previous entry's hash (see services/audit.py).
+    prev_hash: Mapped[str] = mapped_column(String(64), default="")
+    entry_hash: Mapped[str] = mapped_column(String(64), default="")
