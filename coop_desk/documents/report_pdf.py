@@ -38,13 +38,16 @@ from reportlab.platypus import (
 
 from coop_desk.documents.letters.render import FONT, FONT_BOLD, register_fonts
 from coop_desk.documents.report_xlsx import (
+    case_rows,
     day_text,
     derived,
     hours,
     is_calendar_year,
+    member_rows,
     period_text,
     privacy_note,
     report_title,
+    volunteer_rows,
 )
 from coop_desk.services.dates import format_date, format_money
 from coop_desk.services.report_data import DASH, ReportData, plotted
@@ -456,12 +459,7 @@ def _story(data: ReportData, s) -> list:
     story.append(
         _table(
             ("Hulpvragen", "Aantal"),
-            [
-                ("Nieuwe hulpvragen", f(data.new_cases)),
-                ("Afgesloten hulpvragen", f(data.closed_cases)),
-                ("Open aan het eind van de periode", f(data.open_cases_at_end)),
-                ("Gemiddeld aantal dagen tot afsluiten", derived(data, data.average_days_to_close, data.closed_cases)),
-            ],
+            case_rows(data),
             pairs,
             s,
         )
@@ -528,11 +526,7 @@ def _story(data: ReportData, s) -> list:
     story.append(
         _table(
             ("Leden", "Aantal"),
-            [
-                ("Leden aan het eind van de periode", f(data.members_at_end)),
-                ("Nieuwe leden in de periode", f(data.members_joined)),
-                ("Opgezegd in de periode", f(data.members_left)),
-            ],
+            member_rows(data),
             pairs,
             s,
         )
@@ -542,18 +536,7 @@ def _story(data: ReportData, s) -> list:
     story.append(
         _table(
             ("Vrijwilligers en werkgroepen", "Aantal"),
-            [
-                ("Actieve vrijwilligers", f(data.volunteers_active)),
-                ("Uren vrijwilligerswerk", derived(data, hours(data.volunteer_hours), data.volunteers_active)),
-                ("Ritten", f(data.rides)),
-                ("Gereden kilometers", derived(data, data.ride_km, data.rides)),
-                ("Maaltijden", f(data.meals)),
-                ("Gasten aan tafel", f(data.meal_guests)),
-                ("Klussen gedaan", f(data.jobs_done)),
-                ("Uren aan klussen", derived(data, hours(data.job_hours), data.jobs_done)),
-                ("Bijeenkomsten", f(data.sessions)),
-                ("Aanwezigen bij bijeenkomsten", f(data.attendances)),
-            ],
+            volunteer_rows(data),
             pairs,
             s,
         )

@@ -57,6 +57,42 @@ def report_title(data: ReportData) -> str:
     return f"Rapportage {period_text(data)}"
 
 
+def case_rows(data: ReportData) -> list[tuple[str, object]]:
+    """The help-request figures, as both the workbook and the PDF show them."""
+    f = data.figure
+    return [
+        ("Nieuwe hulpvragen", f(data.new_cases)),
+        ("Afgesloten hulpvragen", f(data.closed_cases)),
+        ("Open aan het eind van de periode", f(data.open_cases_at_end)),
+        ("Gemiddeld aantal dagen tot afsluiten", derived(data, data.average_days_to_close, data.closed_cases)),
+    ]
+
+
+def member_rows(data: ReportData) -> list[tuple[str, object]]:
+    f = data.figure
+    return [
+        ("Leden aan het eind van de periode", f(data.members_at_end)),
+        ("Nieuwe leden in de periode", f(data.members_joined)),
+        ("Opgezegd in de periode", f(data.members_left)),
+    ]
+
+
+def volunteer_rows(data: ReportData) -> list[tuple[str, object]]:
+    f = data.figure
+    return [
+        ("Actieve vrijwilligers", f(data.volunteers_active)),
+        ("Uren vrijwilligerswerk", derived(data, hours(data.volunteer_hours), data.volunteers_active)),
+        ("Ritten", f(data.rides)),
+        ("Gereden kilometers", derived(data, data.ride_km, data.rides)),
+        ("Maaltijden", f(data.meals)),
+        ("Gasten aan tafel", f(data.meal_guests)),
+        ("Klussen gedaan", f(data.jobs_done)),
+        ("Uren aan klussen", derived(data, hours(data.job_hours), data.jobs_done)),
+        ("Bijeenkomsten", f(data.sessions)),
+        ("Aanwezigen bij bijeenkomsten", f(data.attendances)),
+    ]
+
+
 def privacy_note(data: ReportData) -> str:
     t = data.threshold
     low = "1" if t <= 2 else f"1 tot en met {t - 1}"
@@ -390,12 +426,7 @@ def _cases_sheet(wb: Workbook, data: ReportData) -> None:
     sheet.heading("Hulpvragen")
     sheet.table(
         ("Onderwerp", "Aantal"),
-        [
-            ("Nieuwe hulpvragen", f(data.new_cases)),
-            ("Afgesloten hulpvragen", f(data.closed_cases)),
-            ("Open aan het eind van de periode", f(data.open_cases_at_end)),
-            ("Gemiddeld aantal dagen tot afsluiten", derived(data, data.average_days_to_close, data.closed_cases)),
-        ],
+        case_rows(data),
         (None, COUNT_FORMAT),
     )
     average_cell = sheet.ws.cell(row=sheet.row - 2, column=2)
@@ -454,15 +485,10 @@ def _cases_sheet(wb: Workbook, data: ReportData) -> None:
 
 
 def _members_sheet(wb: Workbook, data: ReportData) -> None:
-    f = data.figure
     sheet = _Sheet(wb, "Leden", data, (40, 14))
     sheet.table(
         ("Leden", "Aantal"),
-        [
-            ("Leden aan het eind van de periode", f(data.members_at_end)),
-            ("Nieuwe leden in de periode", f(data.members_joined)),
-            ("Opgezegd in de periode", f(data.members_left)),
-        ],
+        member_rows(data),
         (None, COUNT_FORMAT),
     )
     sheet.note(privacy_note(data), columns=4)
@@ -474,18 +500,7 @@ def _volunteers_sheet(wb: Workbook, data: ReportData) -> None:
     sheet = _Sheet(wb, "Vrijwilligers", data, (40, 14, 14, 12, 12, 12, 14, 14), landscape=True)
     sheet.table(
         ("Vrijwilligers en werkgroepen", "Aantal"),
-        [
-            ("Actieve vrijwilligers", f(data.volunteers_active)),
-            ("Uren vrijwilligerswerk", derived(data, hours(data.volunteer_hours), data.volunteers_active)),
-            ("Ritten", f(data.rides)),
-            ("Gereden kilometers", derived(data, data.ride_km, data.rides)),
-            ("Maaltijden", f(data.meals)),
-            ("Gasten aan tafel", f(data.meal_guests)),
-            ("Klussen gedaan", f(data.jobs_done)),
-            ("Uren aan klussen", derived(data, hours(data.job_hours), data.jobs_done)),
-            ("Bijeenkomsten", f(data.sessions)),
-            ("Aanwezigen bij bijeenkomsten", f(data.attendances)),
-        ],
+        volunteer_rows(data),
         (None, COUNT_FORMAT),
     )
     for row in sheet.ws.iter_rows(min_row=1, max_row=sheet.row, min_col=2, max_col=2):
