@@ -13,7 +13,7 @@ from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from coop_desk.config import Paths, database_url
-from coop_desk.context import AppContext, database_exists, open_app
+from coop_desk.context import AppContext, database_exists
 from coop_desk.resources import resource
 from coop_desk.services.audit import program_version
 
@@ -86,15 +86,19 @@ def create_application(argv: list[str] | None = None) -> QApplication:
 def open_with_first_start(db: str | None, paths: Paths) -> AppContext | None:
     """Open the database; on a first start ask whether to fill a demo village. None when the user quits."""
     url = database_url(db, paths)
+    from coop_desk.ui.safety.startup import open_guarded  # in use elsewhere / damaged: ask; daily backup
+
     if database_exists(url):
-        return open_app(db, paths=paths)
+        return open_guarded(db, paths)
     from coop_desk.services.demo import fill_demo_village  # only a first start needs these
     from coop_desk.ui.shell.first_start import FirstStartDialog
 
     dialog = FirstStartDialog(url.removeprefix("sqlite:///"))
     if dialog.exec() != FirstStartDialog.DialogCode.Accepted:
         return None
-    context = open_app(db, paths=paths)
+    context = open_guarded(db, paths)
+    if context is None:
+        return None
     if dialog.choice() == FirstStartDialog.DEMO:
         QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
         try:
@@ -127,8 +131,15 @@ def run_gui(db: str | None) -> int:
         return 1
     if context is None:
         return 0
+    from coop_desk.ui.security.lock import IdleLock
+    from coop_desk.ui.security.login import authenticate
+
+    if not authenticate(context):  # first administrator or login; the services then act as that user
+        context.close()
+        return 0
     window = MainWindow(context)
     window.show()
+    window.idle_lock = IdleLock(window, lambda: context.services)  # lock after lock.idle_minutes without input
     QTimer.singleShot(0, window.after_show)
     try:
         return app.exec()

@@ -6,7 +6,16 @@ import argparse
 import sys
 import time
 
-from coop_desk import cli_excel, cli_letters, cli_report, cli_schedule
+from coop_desk import (
+    cli_audit,
+    cli_backup,
+    cli_excel,
+    cli_letters,
+    cli_privacy,
+    cli_report,
+    cli_schedule,
+    cli_user,
+)
 from coop_desk.services.audit import program_version
 
 
@@ -27,6 +36,10 @@ def build_parser() -> argparse.ArgumentParser:
     cli_letters.add_commands(commands)
     cli_schedule.add_commands(commands)
     cli_report.add_commands(commands)
+    cli_audit.add_commands(commands)
+    cli_privacy.add_commands(commands)
+    cli_backup.add_commands(commands)
+    cli_user.add_commands(commands)
     demo = commands.add_parser("demo", help="vul een lege database met een fictief demodorp")
     demo.add_argument("--members", type=int, default=300, metavar="N", help="aantal leden (standaard 300)")
     demo.add_argument("--seed", type=int, default=1, metavar="N", help="startgetal; zelfde getal, zelfde dorp")
@@ -69,14 +82,26 @@ def _demo(args: argparse.Namespace) -> int:
     return 0
 
 
-def main(argv: list[str] | None = None) -> int:
-    args = build_parser().parse_args(argv)
-    for extension in (cli_excel, cli_letters, cli_schedule, cli_report):
+def _run_command(args: argparse.Namespace) -> int:
+    for extension in (cli_excel, cli_letters, cli_schedule, cli_report, cli_audit, cli_privacy, cli_backup, cli_user):
         code = extension.run(args)
         if code is not None:
             return code
     if args.command == "demo":
         return _demo(args)
+    raise SystemExit(f"onbekende opdracht {args.command}")
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    if args.command is not None:
+        from coop_desk.db.safety import DatabaseDamaged, DatabaseInUse, UnsafeLocation
+
+        try:
+            return _run_command(args)
+        except (DatabaseInUse, UnsafeLocation, DatabaseDamaged) as exc:  # explained, never a traceback
+            print(f"Fout: {exc}", file=sys.stderr)
+            return 1
     from coop_desk.app import run_gui
 
     return run_gui(args.db)

@@ -27,7 +27,7 @@ from coop_desk.db.models import (
     Person,
     ShiftPattern,
 )
-from coop_desk.services import audit, recurrence
+from coop_desk.services import access, audit, recurrence
 from coop_desk.services.context import ServiceContext
 from coop_desk.services.dates import format_date, parse_date
 from coop_desk.services.errors import ConflictError, NotFoundError, ValidationError
@@ -224,6 +224,7 @@ def plan_sessions(ctx: ServiceContext, group_id: int, start: date | str, end: da
     (several patterns on the same date and start, such as two begeleider roles, give one session, ending at the
     latest end), titled with the pattern's label, at the group's location; closed days and (when the group says
     so) Dutch public holidays are left out. Idempotent. Returns the sessions created, by date."""
+    access.require(ctx, access.SCHEDULES_WRITE, group_id)
     start, end = parse_period(start, end)
     with ctx.uow() as session:
         group = load_group(session, group_id, "activity")
@@ -294,6 +295,7 @@ def add_session(
     location: str | None = None,
 ) -> SessionDetail:
     """An extra session; the location defaults to the group's. One session per group, date and start time."""
+    access.require(ctx, access.SCHEDULES_WRITE, group_id)
     errors: dict[str, str] = {}
     the_day = at = finish = None
     try:
@@ -351,6 +353,7 @@ def add_session(
 
 def cancel_session(ctx: ServiceContext, session_id: int, version: int, reason: str = "") -> SessionDetail:
     """Mark a session cancelled; the reason goes in the notes."""
+    access.require(ctx, access.SCHEDULES_WRITE, obj=("activity_session", session_id))
     reason = " ".join((reason or "").split())
 
     def change(_session: Session, activity: ActivitySession) -> str:
@@ -368,6 +371,7 @@ def list_sessions(
     ctx: ServiceContext, group_id: int, start: date | str | None = None, end: date | str | None = None
 ) -> list[SessionRow]:
     """The group's sessions from start to end (both included; default: this month), cancelled ones too."""
+    access.require(ctx, access.SCHEDULES_READ, group_id)
     if start is None and end is None:
         today = ctx.today()
         start, end = recurrence.month_bounds(today.year, today.month)
@@ -386,6 +390,7 @@ def list_sessions(
 
 def get_session(ctx: ServiceContext, session_id: int) -> SessionDetail:
     """A session with the attendance list of everyone enrolled that day; the view is audited."""
+    access.require(ctx, access.SCHEDULES_READ, obj=("activity_session", session_id))
     with ctx.uow() as session:
         activity = _load(session, session_id)
         audit.record(session, ctx, audit.READ, "activity.view", object_type="activity_session", object_id=activity.id)
@@ -400,6 +405,7 @@ def enroll(
 ) -> ParticipantView:
     """Enroll a person in the activity from `since` (default today). Someone who left earlier is enrolled again
     (the same record, with the new start); someone still enrolled is refused."""
+    access.require(ctx, access.SCHEDULES_WRITE, group_id)
     errors: dict[str, str] = {}
     start = None
     try:
@@ -445,6 +451,7 @@ def enroll(
 
 def leave(ctx: ServiceContext, participant_id: int, until: date | str | None = None) -> ParticipantView:
     """End a participant's enrolment on `until` (the last day they take part; default today)."""
+    access.require(ctx, access.SCHEDULES_WRITE, obj=("activity_participant", participant_id))
     with ctx.uow() as session:
         participant = session.get(ActivityParticipant, participant_id)
         if participant is None:
@@ -475,6 +482,7 @@ def list_participants(
     ctx: ServiceContext, group_id: int, on: date | None = None, include_left: bool = False
 ) -> list[ParticipantView]:
     """The participants enrolled on `on` (default today), by name; with include_left everyone ever enrolled."""
+    access.require(ctx, access.SCHEDULES_READ, group_id)
     with ctx.uow() as session:
         day = on or ctx.today()
         statement = (
@@ -516,6 +524,7 @@ def record_attendance(
     """Take attendance: every participant enrolled on the session's day gets a row, present when in
     `present_person_ids`, absent otherwise (taking it again overwrites). Refused for a cancelled session, a session
     still to come, and people not enrolled that day."""
+    access.require(ctx, access.SCHEDULES_WRITE, obj=("activity_session", session_id))
     present = set(present_person_ids)
 
     def change(session: Session, activity: ActivitySession) -> str:
@@ -552,6 +561,7 @@ def attendance_summary(
 ) -> list[AttendanceSummaryRow]:
     """Per participant enrolled in the period: sessions attended and sessions held while enrolled (a session counts
     as held when it was not cancelled and its attendance was taken). By name."""
+    access.require(ctx, access.SCHEDULES_READ, group_id)
     start, end = parse_period(start, end)
     with ctx.uow() as session:
         load_group(session, group_id, "activity")

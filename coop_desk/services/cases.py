@@ -18,7 +18,7 @@ from sqlalchemy.orm.exc import StaleDataError
 
 from coop_desk.db.models import CaseEvent, Category, HelpCase, IntakeCall, Person, Phone, Referral, SelfRelianceScore
 from coop_desk.db.models.cases import CASE_STATUSES, REFERRAL_ROUTES, URGENCIES, case_category
-from coop_desk.services import audit
+from coop_desk.services import access, audit
 from coop_desk.services.context import ServiceContext
 from coop_desk.services.errors import ConflictError, NotFoundError, ValidationError
 from coop_desk.services.fulltext import FullTextIndex, terms, words
@@ -198,6 +198,7 @@ def person_name(p: Person | None) -> str:
 
 
 def list_categories(ctx: ServiceContext, include_inactive: bool = False) -> list[CategoryView]:
+    access.require(ctx, access.CASES_READ)
     with ctx.uow() as session:
         statement = select(Category).order_by(Category.position, Category.id)
         if not include_inactive:
@@ -386,6 +387,7 @@ def add_case(session: Session, ctx: ServiceContext, data: NewCase, call: IntakeC
 
 def create_case(ctx: ServiceContext, data: NewCase) -> CaseDetail:
     """Register a help request outside a call (e.g. from a letter or a visit)."""
+    access.require(ctx, access.CASES_WRITE)
     with ctx.uow() as session:
         case = add_case(session, ctx, data)
         reindex_case(session, case)
@@ -394,6 +396,7 @@ def create_case(ctx: ServiceContext, data: NewCase) -> CaseDetail:
 
 def get_case(ctx: ServiceContext, case_id: int) -> CaseDetail:
     """A help request with its whole timeline; the view is audited. Raises NotFoundError."""
+    access.require(ctx, access.CASES_READ)
     with ctx.uow() as session:
         case = _load(session, case_id)
         audit.record(
@@ -409,6 +412,7 @@ def get_case(ctx: ServiceContext, case_id: int) -> CaseDetail:
 
 
 def cases_of_person(ctx: ServiceContext, person_id: int) -> list[CaseRow]:
+    access.require(ctx, access.CASES_READ)
     return caseload(ctx, CaseFilter(statuses=frozenset(CASE_STATUSES), client_id=person_id), limit=200)
 
 
@@ -425,6 +429,7 @@ def change_status(ctx: ServiceContext, case_id: int, version: int, new_status: s
 
     Closing needs a reason; 'doorverwezen' needs a recorded referral; closed requests can be reopened.
     """
+    access.require(ctx, access.CASES_WRITE)
     if new_status not in CASE_STATUSES:
         raise ValidationError({"status": "Onbekende status."})
 
@@ -466,6 +471,7 @@ def change_status(ctx: ServiceContext, case_id: int, version: int, new_status: s
 
 
 def add_note(ctx: ServiceContext, case_id: int, version: int, text: str) -> CaseDetail:
+    access.require(ctx, access.CASES_WRITE)
     if not text.strip():
         raise ValidationError({"note": "Een notitie kan niet leeg zijn."})
     return _save(ctx, case_id, version, lambda s, case: _event(case, ctx, "note", text.strip()), "case.note")
@@ -473,6 +479,7 @@ def add_note(ctx: ServiceContext, case_id: int, version: int, text: str) -> Case
 
 def set_follow_up(ctx: ServiceContext, case_id: int, version: int, on: date | None, note: str = "") -> CaseDetail:
     """Set (or clear, with None) the date to call back. A date in the past is refused."""
+    access.require(ctx, access.CASES_WRITE)
     if on is not None and on < ctx.today():
         raise ValidationError({"follow_up_on": "De terugbeldatum ligt in het verleden."})
 
@@ -487,6 +494,7 @@ def set_follow_up(ctx: ServiceContext, case_id: int, version: int, on: date | No
 
 
 def set_handler(ctx: ServiceContext, case_id: int, version: int, handler: str) -> CaseDetail:
+    access.require(ctx, access.CASES_WRITE)
     name = " ".join(handler.split())
     if not name:
         raise ValidationError({"handler": "Vul in wie de hulpvraag behandelt."})
@@ -501,6 +509,8 @@ def set_handler(ctx: ServiceContext, case_id: int, version: int, handler: str) -
 def update_case(
     ctx: ServiceContext, case_id: int, version: int, title: str, category_ids: tuple[int, ...], urgency: str
 ) -> CaseDetail:
+    access.require(ctx, access.CASES_WRITE)
+
     def change(session: Session, case: HelpCase) -> None:
         errors: dict[str, str] = {}
         clean = " ".join(title.split())
@@ -519,6 +529,7 @@ def update_case(
 
 def add_referral(ctx: ServiceContext, case_id: int, version: int, referral: ReferralInput) -> CaseDetail:
     """Record where the request was sent; an open request moves to 'doorverwezen'."""
+    access.require(ctx, access.CASES_WRITE)
     errors: dict[str, str] = {}
     if referral.route not in REFERRAL_ROUTES:
         errors["route"] = "Kies waarheen u doorverwijst."
@@ -558,6 +569,7 @@ def add_referral(ctx: ServiceContext, case_id: int, version: int, referral: Refe
 
 def set_scores(ctx: ServiceContext, case_id: int, version: int, moment: str, scores: dict[str, int]) -> CaseDetail:
     """Record self-reliance scores (1-5) per life domain at 'intake' or at 'closure'."""
+    access.require(ctx, access.CASES_WRITE)
     errors: dict[str, str] = {}
     if moment not in ("intake", "closure"):
         errors["moment"] = "Kies intake of afsluiting."
@@ -631,6 +643,7 @@ def caseload(
     ctx: ServiceContext, f: CaseFilter = CaseFilter(), sort: CaseSort = CaseSort(), offset: int = 0, limit: int = 100
 ) -> list[CaseRow]:
     """One page of help requests matching the filter, sorted. A text search is audited."""
+    access.require(ctx, access.CASES_READ)
     with ctx.uow() as session:
         statement = (
             select(
@@ -661,7 +674,8 @@ def caseload(
             ):
                 names.setdefault(case_id, []).append(name)
         if offset == 0 and f.text.strip():
-            audit.record(session, ctx, audit.READ, "case.search", object_type="help_case", detail=f.text.strip()[:200])
+            detail = f"zoekterm van {len(f.text.strip())} tekens"  # never the term itself: it is often a name
+            audit.record(session, ctx, audit.READ, "case.search", object_type="help_case", detail=detail)
         return [
             CaseRow(
                 id=r.id,
@@ -681,6 +695,7 @@ def caseload(
 
 
 def caseload_count(ctx: ServiceContext, f: CaseFilter = CaseFilter()) -> int:
+    access.require(ctx, access.CASES_READ)
     with ctx.uow() as session:
         statement = _filtered(session, select(func.count()).select_from(HelpCase), f, ctx.today())
         return session.scalar(statement) or 0
@@ -695,6 +710,7 @@ class CaseCounts:
 
 def counts(ctx: ServiceContext) -> CaseCounts:
     """Figures for the navigation and the Vandaag screen."""
+    access.require(ctx, access.CASES_READ)
     today = ctx.today()
     week_start = datetime.combine(today - timedelta(days=today.weekday()), datetime.min.time()).astimezone()
     with ctx.uow() as session:
@@ -710,6 +726,7 @@ def counts(ctx: ServiceContext) -> CaseCounts:
 
 def handlers(ctx: ServiceContext) -> list[str]:
     """Everyone who handles or handled a request, for the handler filter."""
+    access.require(ctx, access.CASES_READ)
     with ctx.uow() as session:
         return sorted(h for h in session.scalars(select(HelpCase.handler).distinct()) if h)
 

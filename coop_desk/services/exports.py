@@ -20,7 +20,7 @@ from sqlalchemy.orm import Session
 from coop_desk.db.models import Category, HelpCase, Household, IntakeCall, Membership, Person, Phone
 from coop_desk.db.models.cases import call_category, case_category
 from coop_desk.documents.excel.writer import Column, write_table
-from coop_desk.services import audit, cases, group_exports, people_search, providers
+from coop_desk.services import access, audit, cases, group_exports, people_search, providers
 from coop_desk.services.context import ServiceContext
 from coop_desk.services.errors import ServiceError
 from coop_desk.services.intake import OUTCOME_LABELS
@@ -328,6 +328,7 @@ def export_list(
     as in the caseload), providers, contracts (all, current period end and last cancellation date). Raises
     ServiceError in Dutch for an unknown list or a file that cannot be written.
     """
+    access.require(ctx, access.EXPORTS_WRITE)
     if name not in EXPORTS:
         raise ServiceError(f"Onbekende lijst '{name}'; kies uit: {', '.join(EXPORTS)}.")
     today = ctx.today()
@@ -357,7 +358,7 @@ def export_list(
         target_name = Path(path).name if isinstance(path, str | os.PathLike) else ""
         filters = []
         if query.strip():
-            filters.append(f"zoekterm '{query.strip()[:100]}'")
+            filters.append("met zoekterm")
         if case_filter is not None:
             filters.append("filter van de hulpvragenlijst")
         detail = f"{count} rijen" + (f" naar {target_name}" if target_name else "")

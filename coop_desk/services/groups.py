@@ -34,7 +34,7 @@ from coop_desk.db.models import (
     WorkGroup,
 )
 from coop_desk.db.models.groups import GROUP_KINDS, VOLUNTEER_ROLES
-from coop_desk.services import audit
+from coop_desk.services import access, audit
 from coop_desk.services.context import ServiceContext
 from coop_desk.services.dates import WEEKDAYS, format_date, parse_date, parse_money_cents
 from coop_desk.services.errors import ConflictError, NotFoundError, ValidationError
@@ -272,9 +272,11 @@ def _groups(session: Session, include_inactive: bool) -> list[WorkGroup]:
 
 def list_groups(ctx: ServiceContext, include_inactive: bool = False) -> list[GroupRow]:
     """The groups in their set order (position, then name), with how many active volunteers each has."""
+    access.require(ctx, access.GROUPS_READ)
+    visible = access.visible_groups(ctx)
     with ctx.uow() as session:
         counts = _volunteer_counts(session)
-        return [_row(g, counts) for g in _groups(session, include_inactive)]
+        return [_row(g, counts) for g in _groups(session, include_inactive) if visible is None or g.id in visible]
 
 
 def _load(session: Session, group_id: int) -> WorkGroup:
@@ -319,6 +321,7 @@ def _detail(session: Session, group: WorkGroup) -> GroupDetail:
 
 def get_group(ctx: ServiceContext, group_id: int) -> GroupDetail:
     """A group with its rates, patterns and closed days. NotFoundError."""
+    access.require(ctx, access.GROUPS_READ, group_id)
     with ctx.uow() as session:
         return _detail(session, _load(session, group_id))
 
@@ -346,6 +349,7 @@ def find_group(session: Session, key: str) -> WorkGroup:
 
 def group_by_key(ctx: ServiceContext, key: str) -> GroupRow:
     """The group `key` stands for (see find_group). NotFoundError in Dutch listing the valid words and names."""
+    access.require(ctx, access.GROUPS_READ)
     with ctx.uow() as session:
         return _row(find_group(session, key), _volunteer_counts(session))
 
@@ -417,6 +421,7 @@ def ensure_default_groups(ctx: ServiceContext) -> list[GroupRow]:
     """When there are no groups at all, create "<Dorp> Eet", "<Dorp> Rijdt", "<Dorp> Klust" and "<Dorp> Beweegt"
     (the cooperative's village, else its city, else "Dorp") with their usual patterns and rates; audited.
     Idempotent: with any group present nothing changes. Returns the active groups."""
+    access.require(ctx, access.GROUPS_READ)
     with ctx.uow() as session:
         if session.scalar(select(func.count()).select_from(WorkGroup)) == 0:
             created = default_groups(_village(session))
@@ -624,6 +629,7 @@ def save_group(
     """Create a group (group_id None) or save changes to the version the user opened; patterns and closed days
     are replaced by the lists given. ValidationError (every wrong field, nothing written), NotFoundError,
     ConflictError."""
+    access.require(ctx, access.GROUPS_WRITE)
     try:
         with ctx.uow() as session:
             group = None
@@ -654,6 +660,7 @@ def save_group(
 def set_active(ctx: ServiceContext, group_id: int, active: bool, version: int | None = None) -> GroupDetail:
     """Switch a group on or off (an inactive group keeps its history but is left out of lists and planning).
     NotFoundError, ConflictError."""
+    access.require(ctx, access.GROUPS_WRITE)
     try:
         with ctx.uow() as session:
             group = _load(session, group_id)
@@ -698,6 +705,7 @@ def delete_group(ctx: ServiceContext, group_id: int, version: int | None = None)
     """Delete a group that has no shifts, rides, meals, jobs or sessions (its memberships go with it); a group
     with history is refused with a Dutch ValidationError suggesting to deactivate it. NotFoundError,
     ConflictError."""
+    access.require(ctx, access.GROUPS_WRITE)
     with ctx.uow() as session:
         group = _load(session, group_id)
         if version is not None and group.version != version:

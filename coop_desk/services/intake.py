@@ -13,7 +13,7 @@ from sqlalchemy.orm import aliased, selectinload
 
 from coop_desk.db.models import CallDraft, Category, ContactPerson, HelpCase, IntakeCall, Membership, Person, Phone
 from coop_desk.db.models.cases import CALL_OUTCOMES, URGENCIES
-from coop_desk.services import audit, cases, people
+from coop_desk.services import access, audit, cases, people
 from coop_desk.services.context import ServiceContext
 from coop_desk.services.errors import NotFoundError, ValidationError
 from coop_desk.services.names import formal_name, parts_of, split_surname
@@ -115,6 +115,7 @@ class Draft:
 def lookup_callers(ctx: ServiceContext, query: str, limit: int = 20) -> list[CallerMatch]:
     """People matching what the desk types (name, street + number, postcode, phone), with membership,
     open help requests, last contact and contact persons. One query per kind of fact, not per person."""
+    access.require(ctx, access.PEOPLE_READ)
     rows = people.search_people(ctx, query, 0, limit) if query.strip() else []
     if not rows:
         return []
@@ -197,6 +198,7 @@ def quick_add_person(ctx: ServiceContext, full_name: str, phone: str = "") -> in
 
     'Jan de Vries' → roepnaam Jan, tussenvoegsel de, achternaam Vries. Raises ValidationError.
     """
+    access.require(ctx, access.PEOPLE_WRITE)
     name = " ".join(full_name.split())
     if not name:
         raise ValidationError({"name": "Vul de naam van de beller in."})
@@ -269,6 +271,7 @@ def _check(ctx: ServiceContext, data: CallInput) -> dict[str, str]:
 def save_call(ctx: ServiceContext, data: CallInput) -> CallResult:
     """Register the call and its outcome in one transaction: the call, a new help request or a timeline
     entry on an existing one, and the removal of the draft. Raises ValidationError (nothing written)."""
+    access.require(ctx, access.CASES_WRITE)
     errors = _check(ctx, data)
     if errors:
         raise ValidationError(errors)
@@ -354,6 +357,7 @@ def save_call(ctx: ServiceContext, data: CallInput) -> CallResult:
 
 def save_draft(ctx: ServiceContext, payload: dict) -> None:
     """Keep the call being typed (any JSON-able dict); one draft per user and workstation."""
+    access.require(ctx, access.CASES_WRITE)
     text = json.dumps(payload, ensure_ascii=False, default=str)
     with ctx.uow() as session:
         draft = session.scalar(
@@ -372,6 +376,7 @@ def save_draft(ctx: ServiceContext, payload: dict) -> None:
 
 
 def load_draft(ctx: ServiceContext) -> Draft | None:
+    access.require(ctx, access.CASES_READ)
     with ctx.uow() as session:
         draft = session.scalar(
             select(CallDraft).where(
@@ -382,6 +387,7 @@ def load_draft(ctx: ServiceContext) -> Draft | None:
 
 
 def discard_draft(ctx: ServiceContext) -> None:
+    access.require(ctx, access.CASES_WRITE)
     with ctx.uow() as session:
         session.execute(
             CallDraft.__table__.delete().where(
@@ -399,6 +405,7 @@ def _local_day_bounds(day: date) -> tuple[datetime, datetime]:
 
 
 def calls_between(ctx: ServiceContext, start: datetime, end: datetime, limit: int = 500) -> list[CallRow]:
+    access.require(ctx, access.CASES_READ)
     with ctx.uow() as session:
         calls = list(
             session.scalars(
@@ -433,11 +440,13 @@ def calls_between(ctx: ServiceContext, start: datetime, end: datetime, limit: in
 
 def calls_on(ctx: ServiceContext, day: date, limit: int = 500) -> list[CallRow]:
     """The calls of one local day, newest first."""
+    access.require(ctx, access.CASES_READ)
     start, end = _local_day_bounds(day)
     return calls_between(ctx, start, end, limit)
 
 
 def count_calls_on(ctx: ServiceContext, day: date) -> int:
+    access.require(ctx, access.CASES_READ)
     start, end = _local_day_bounds(day)
     with ctx.uow() as session:
         statement = select(func.count()).select_from(IntakeCall)
@@ -476,6 +485,7 @@ def _due_cases(until: date):
 def callbacks_due(ctx: ServiceContext, until: date, limit: int | None = None) -> list[Callback]:
     """Open callbacks from calls and follow-up dates of open help requests, due on or before `until`,
     earliest first (at most `limit` of each kind before merging, when given). Two queries in all."""
+    access.require(ctx, access.CASES_READ)
     now = ctx.now()
     today = ctx.today()
     result: list[Callback] = []
@@ -544,6 +554,7 @@ def callbacks_due(ctx: ServiceContext, until: date, limit: int | None = None) ->
 
 
 def count_callbacks_due(ctx: ServiceContext, until: date) -> int:
+    access.require(ctx, access.CASES_READ)
     with ctx.uow() as session:
         calls = session.scalar(select(func.count()).select_from(IntakeCall).where(*_due_calls(until))) or 0
         follow_ups = session.scalar(select(func.count()).select_from(HelpCase).where(*_due_cases(until))) or 0
@@ -552,6 +563,7 @@ def count_callbacks_due(ctx: ServiceContext, until: date) -> int:
 
 def complete_callback(ctx: ServiceContext, call_id: int) -> None:
     """Mark a call's promised callback as done (a help request's follow-up is cleared on the request)."""
+    access.require(ctx, access.CASES_WRITE)
     with ctx.uow() as session:
         call = session.get(IntakeCall, call_id)
         if call is None or call.callback_at is None:

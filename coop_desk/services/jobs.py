@@ -40,7 +40,7 @@ from coop_desk.db.models import (
     WorkGroup,
 )
 from coop_desk.db.models.groups import JOB_STATUSES
-from coop_desk.services import audit
+from coop_desk.services import access, audit
 from coop_desk.services.cases import CLOSED_STATUSES, reindex_case
 from coop_desk.services.context import ServiceContext
 from coop_desk.services.dates import format_date, parse_date
@@ -369,6 +369,7 @@ def _detail(session: Session, job: Job) -> JobDetail:
 
 def get_job(ctx: ServiceContext, job_id: int) -> JobDetail:
     """A job with its address, requester's phone and the volunteers on it; the view is audited."""
+    access.require(ctx, access.SCHEDULES_READ, obj=("job", job_id))
     with ctx.uow() as session:
         job = _load(session, job_id)
         audit.record(
@@ -392,6 +393,7 @@ def list_jobs(
 ) -> list[JobRow]:
     """Jobs, filtered by group, status and a period. With a period, jobs with a date in it are listed, and open
     jobs without a date too (work still to be planned). Sorted: by date (undated first), then newest first."""
+    access.require(ctx, access.SCHEDULES_READ, group_id)
     if status is not None and status not in JOB_STATUSES:
         raise ValidationError({"status": "Kies een bestaande status."})
     period = parse_period(start, end) if start is not None or end is not None else None
@@ -456,6 +458,7 @@ def _new_job(session: Session, data: JobInput, errors: dict[str, str]) -> Job:
 
 def create_job(ctx: ServiceContext, data: JobInput) -> JobDetail:
     """A new job request (status 'aangevraagd'); the address defaults to the requester's home."""
+    access.require(ctx, access.SCHEDULES_WRITE, data.group_id)
     with ctx.uow() as session:
         job = _new_job(session, data, {})
         _audit(session, ctx, audit.CREATE, "job.create", job)
@@ -466,6 +469,7 @@ def create_job_from_case(ctx: ServiceContext, case_id: int, data: JobInput) -> J
     """A job made from a help request: the requester defaults to the request's client, the job is linked to the
     request, the request's timeline gets a line, and when the request was not yet referred to this group a
     referral (route 'werkgroep') is added and an open request moves to 'doorverwezen'."""
+    access.require(ctx, access.CASES_WRITE)
     with ctx.uow() as session:
         case = session.scalar(select(HelpCase).where(HelpCase.id == case_id).options(selectinload(HelpCase.referrals)))
         if case is None:
@@ -514,6 +518,7 @@ def _save(ctx: ServiceContext, job_id: int, version: int, change, event: str) ->
 
 def update_job(ctx: ServiceContext, job_id: int, version: int, data: JobInput) -> JobDetail:
     """Change a job's request (not its group). An empty address means the requester's home again."""
+    access.require(ctx, access.SCHEDULES_WRITE, obj=("job", job_id))
     errors: dict[str, str] = {}
     clean = _check(data, errors)
 
@@ -531,6 +536,7 @@ def update_job(ctx: ServiceContext, job_id: int, version: int, data: JobInput) -
 
 def cancel_job(ctx: ServiceContext, job_id: int, version: int, reason: str = "") -> JobDetail:
     """Cancel a job that is not done yet; the reason goes in the notes."""
+    access.require(ctx, access.SCHEDULES_WRITE, obj=("job", job_id))
     reason = " ".join((reason or "").split())
 
     def change(_session: Session, job: Job) -> None:
@@ -545,6 +551,7 @@ def cancel_job(ctx: ServiceContext, job_id: int, version: int, reason: str = "")
 
 def complete_job(ctx: ServiceContext, job_id: int, version: int, hours: str | int | float) -> JobDetail:
     """Mark a job done ('klaar') with the hours spent, typed '1,5' or '1:30' (stored as minutes_spent)."""
+    access.require(ctx, access.SCHEDULES_WRITE, obj=("job", job_id))
     try:
         minutes = parse_hours(hours)
     except ValueError as exc:
@@ -717,6 +724,7 @@ def job_candidates(ctx: ServiceContext, job_id: int) -> list[JobCandidate]:
     """The group's klussers for a job, ranked: suitable first (all skills needed, available at the job's day and
     part of the day, not absent, not elsewhere at that time), then most matching skills, then fewest jobs in the
     last 90 days. Unsuitable ones are listed with their problems in Dutch."""
+    access.require(ctx, access.SCHEDULES_READ, obj=("job", job_id))
     with ctx.uow() as session:
         job = _load(session, job_id)
         return _candidates(session, job, ctx.today())
@@ -728,6 +736,7 @@ def assign_job(
     """Put exactly these volunteers on the job (others are taken off). A volunteer who is not suitable is refused
     with the problems in Dutch, unless `override` is set with a reason: then the assignment is flagged. A job with
     a date and someone on it is 'ingepland'."""
+    access.require(ctx, access.SCHEDULES_WRITE, obj=("job", job_id))
     wanted = list(dict.fromkeys(volunteer_ids))
     reason = " ".join((reason or "").split())
 
@@ -769,7 +778,7 @@ def assign_job(
             else:
                 assignment.override, assignment.override_reason = False, ""
         job.status = "ingepland" if job.day is not None else "aangevraagd"
-        names = ", ".join(candidates[v].name for v in wanted)
+        names = ", ".join(f"vrijwilliger {v}" for v in wanted)
         return f"{names}" + (f" (toch ingedeeld: {reason})" if flagged else "")
 
     return _save(ctx, job_id, version, change, "job.assign")

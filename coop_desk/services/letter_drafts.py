@@ -8,7 +8,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, replace
 
 from coop_desk.documents.letters import MergedLetter
-from coop_desk.services import cooperative, letters
+from coop_desk.services import access, cooperative, letters
 from coop_desk.services.context import ServiceContext
 from coop_desk.services.cooperative import CooperativeDetails
 from coop_desk.services.errors import ValidationError
@@ -38,6 +38,7 @@ class BatchPlan:
 
 def preview_subject(ctx: ServiceContext, person_id: int, audience: str) -> PreviewSubject:
     """The recipient for a one-letter preview: the person, or (household templates) their whole household."""
+    access.require(ctx, access.LETTERS_READ)
     with ctx.uow() as session:
         target = "households" if audience == "household" else f"person:{person_id}"
         people, _skipped = letters._resolve(session, target, ctx.today(), audience, False)
@@ -53,6 +54,7 @@ def preview_letter(
     ctx: ServiceContext, draft: TemplateView, subject: PreviewSubject, extras: Mapping[str, str]
 ) -> MergedLetter:
     """The draft (as typed, not saved) merged for one recipient. Raises ValidationError as ``letters.merge``."""
+    access.require(ctx, access.LETTERS_READ)
     if subject.recipient is None:
         raise ValidationError({"recipients": "Deze persoon heeft geen adres; kies iemand anders voor het voorbeeld."})
     return letters._merge(draft, [subject.recipient], extras, subject.coop, ctx.today())[0]
@@ -65,6 +67,7 @@ def plan_batch(
 
     Raises NotFoundError and ValidationError exactly like ``make_letter_batch``.
     """
+    access.require(ctx, access.LETTERS_PRINT)
     template = letters.get_template(ctx, template_key)
     with ctx.uow() as session:
         people, skipped = letters._resolve(session, target, ctx.today(), template.audience, sort_by_postcode)

@@ -48,7 +48,7 @@ from coop_desk.documents.letters.layout import DEFAULT_LAYOUT, LayoutSettings
 from coop_desk.documents.letters.markup import KNOWN_FIELDS, check_template
 from coop_desk.documents.letters.render import MergedLetter, render_letters
 from coop_desk.resources import resource
-from coop_desk.services import audit, cooperative, groups, people_search
+from coop_desk.services import access, audit, cooperative, groups, people_search
 from coop_desk.services.context import ServiceContext
 from coop_desk.services.cooperative import CooperativeDetails
 from coop_desk.services.dates import MONTHS, format_long_date, format_money
@@ -230,6 +230,7 @@ def _split_fields(text: str) -> tuple[str, ...]:
 
 def list_templates(ctx: ServiceContext) -> list[TemplateView]:
     """All letter templates, by name."""
+    access.require(ctx, access.LETTERS_READ)
     with ctx.uow() as session:
         return [_view(row) for row in session.scalars(select(LetterTemplate).order_by(LetterTemplate.name))]
 
@@ -243,6 +244,7 @@ def _template_row(session: Session, key: str) -> LetterTemplate:
 
 def get_template(ctx: ServiceContext, key: str) -> TemplateView:
     """One template by its key; raises NotFoundError."""
+    access.require(ctx, access.LETTERS_READ)
     with ctx.uow() as session:
         return _view(_template_row(session, key))
 
@@ -280,6 +282,7 @@ def _clean_template(data: TemplateInput) -> TemplateInput:
 def save_template(ctx: ServiceContext, data: TemplateInput) -> TemplateView:
     """Check and save a template (new when ``data.version`` is 0). Raises ValidationError (nothing written),
     NotFoundError, or ConflictError when someone else saved it since it was opened."""
+    access.require(ctx, access.LETTERS_WRITE)
     clean = _clean_template(data)
     try:
         with ctx.uow() as session:
@@ -336,6 +339,7 @@ def shipped_keys() -> list[str]:
 
 def reset_template(ctx: ServiceContext, key: str, version: int) -> TemplateView:
     """Put the shipped text back (creating the template if it was never there). ConflictError as for save."""
+    access.require(ctx, access.LETTERS_WRITE)
     return save_template(ctx, replace(default_template(key), version=version))
 
 
@@ -482,6 +486,7 @@ def recipients(ctx: ServiceContext, target: str, sort_by_postcode: bool = False)
     Sorted by name (households: by street), or by postcode and house number for the post.
     Raises ValidationError for an unknown target, a person or work group that does not exist.
     """
+    access.require(ctx, access.LETTERS_PRINT)
     with ctx.uow() as session:
         return _resolve(session, target, ctx.today(), "person", sort_by_postcode)[0]
 
@@ -632,6 +637,7 @@ def merge(
     (unknown field, open markup), a batch field is missing or unknown, or a field the letter uses is
     empty (e.g. no IBAN in the cooperative's settings, no contribution for someone who is not a member).
     """
+    access.require(ctx, access.LETTERS_PRINT)
     with ctx.uow() as session:
         template = _view(_template_row(session, template_key))
         coop = cooperative.details_in(session)
@@ -654,6 +660,7 @@ def make_letter_batch(
     layout: LayoutSettings = DEFAULT_LAYOUT,
 ) -> LetterRun:
     """Merge, render and log one batch in one unit of work; see :func:`make_letters`."""
+    access.require(ctx, access.LETTERS_PRINT)
     with ctx.uow() as session:
         template = _view(_template_row(session, template_key))
         people, skipped = _resolve(session, target, ctx.today(), template.audience, sort_by_postcode)
@@ -694,7 +701,7 @@ def make_letter_batch(
             subject_person_id=single,
             object_type="letter_batch",
             object_id=batch_id,
-            detail=f"{template.key} v{template.version}: {len(letters)} brieven aan {target.strip()}"[:500],
+            detail=f"{template.key} v{template.version}: {len(letters)} brieven aan {target.split(':')[0]}"[:500],
         )
         return LetterRun(pdf, batch_id, len(letters), tuple(skipped))
 
@@ -714,11 +721,13 @@ def make_letters(
     missing batch fields, empty fields, nobody to send to) before any PDF is made; nothing is written
     then. People without an address are left out; :func:`make_letter_batch` names them.
     """
+    access.require(ctx, access.LETTERS_PRINT)
     return make_letter_batch(ctx, template_key, target, extras, sort_by_postcode, layout).pdf
 
 
 def letters_of_person(ctx: ServiceContext, person_id: int) -> list[SentLetterRow]:
     """The letters sent to this person, newest first, with the household letters sent to their address."""
+    access.require(ctx, access.LETTERS_READ)
     with ctx.uow() as session:
         household_id = session.scalar(select(Person.household_id).where(Person.id == person_id))
         condition = SentLetter.person_id == person_id
@@ -748,6 +757,7 @@ def reproduce(ctx: ServiceContext, sent_letter_id: int, layout: LayoutSettings =
 
     Audited (E, "letter.reprint"). Raises NotFoundError.
     """
+    access.require(ctx, access.LETTERS_PRINT)
     with ctx.uow() as session:
         row = session.get(SentLetter, sent_letter_id)
         if row is None:

@@ -35,7 +35,7 @@ from coop_desk.db.models import (
     Volunteer,
     WorkGroup,
 )
-from coop_desk.services import audit, recurrence
+from coop_desk.services import access, audit, recurrence
 from coop_desk.services.context import ServiceContext
 from coop_desk.services.dates import format_date, parse_date, parse_money_cents
 from coop_desk.services.errors import ConflictError, NotFoundError, ValidationError
@@ -343,7 +343,9 @@ def _detail(session: Session, meal: Meal) -> MealDetail:
     )
 
 
-def _rows(session: Session, group_id: int | None, start: date, end: date) -> list[MealRow]:
+def _rows(
+    session: Session, group_id: int | None, start: date, end: date, visible: frozenset[int] | None = None
+) -> list[MealRow]:
     statement = (
         select(Meal, WorkGroup.name)
         .join(WorkGroup, WorkGroup.id == Meal.group_id)
@@ -352,6 +354,8 @@ def _rows(session: Session, group_id: int | None, start: date, end: date) -> lis
     )
     if group_id is not None:
         statement = statement.where(Meal.group_id == group_id)
+    elif visible is not None:
+        statement = statement.where(Meal.group_id.in_(visible))
     meals = session.execute(statement).all()
     if not meals:
         return []
@@ -398,22 +402,25 @@ def list_meals(
     ctx: ServiceContext, group_id: int | None = None, start: date | str | None = None, end: date | str | None = None
 ) -> list[MealRow]:
     """The meals from start to end (both included; default: this month), cancelled ones too, by date."""
+    access.require(ctx, access.SCHEDULES_READ, group_id)
     if start is None and end is None:
         today = ctx.today()
         start, end = recurrence.month_bounds(today.year, today.month)
     start, end = parse_period(start, end)
     with ctx.uow() as session:
-        return _rows(session, group_id, start, end)
+        return _rows(session, group_id, start, end, access.visible_groups(ctx) if group_id is None else None)
 
 
 def meals_between(ctx: ServiceContext, start: date, end: date) -> list[MealRow]:
     """Every group's meals from start to end (for Vandaag: 'meals this week'), cancelled ones too."""
+    access.require(ctx, access.SCHEDULES_READ)
     return list_meals(ctx, None, start, end)
 
 
 def get_meal(ctx: ServiceContext, meal_id: int) -> MealDetail:
     """A meal with its guest list (diets and allergies), cooks and totals; the view is audited.
     Raises NotFoundError."""
+    access.require(ctx, access.SCHEDULES_READ, obj=("meal", meal_id))
     with ctx.uow() as session:
         meal = _meal(session, meal_id)
         audit.record(session, ctx, audit.READ, "meal.view", object_type="meal", object_id=meal.id)
@@ -429,6 +436,7 @@ def plan_meals(ctx: ServiceContext, group_id: int, start: date | str, end: date 
     pattern's start time with the group's price and maximum, unless the group already has a meal that day.
 
     Idempotent: planning the same period again creates nothing. Returns the meals created, by date."""
+    access.require(ctx, access.SCHEDULES_WRITE, group_id)
     start, end = parse_period(start, end)
     with ctx.uow() as session:
         group = load_group(session, group_id, "meals")
@@ -489,6 +497,7 @@ def add_meal(
 ) -> MealDetail:
     """An extra meal outside the pattern. Price and maximum default to the group's; a group has at most one meal
     a day (Dutch message when the day already has one)."""
+    access.require(ctx, access.SCHEDULES_WRITE, group_id)
     errors: dict[str, str] = {}
     try:
         the_day = parse_date(day)
@@ -574,6 +583,7 @@ def _save(ctx: ServiceContext, meal_id: int, version: int | None, change, event_
 def update_meal(ctx: ServiceContext, meal_id: int, version: int, data: MealInput) -> MealDetail:
     """Change the menu, price ('7,50'), maximum number of guests ('' for none) and notes. The maximum cannot go
     below the people already signed up."""
+    access.require(ctx, access.SCHEDULES_WRITE, obj=("meal", meal_id))
     errors: dict[str, str] = {}
     menu = _clean(data.menu)
     if len(menu) > 240:
@@ -597,6 +607,7 @@ def update_meal(ctx: ServiceContext, meal_id: int, version: int, data: MealInput
 
 def cancel_meal(ctx: ServiceContext, meal_id: int, version: int, reason: str = "") -> MealDetail:
     """Mark a meal cancelled (the guests stay on the list so they can be called); the reason goes in the notes."""
+    access.require(ctx, access.SCHEDULES_WRITE, obj=("meal", meal_id))
     reason = _clean(reason)
 
     def change(_session: Session, meal: Meal) -> None:
@@ -637,6 +648,7 @@ def sign_up(ctx: ServiceContext, meal_id: int, data: GuestInput) -> MealDetail:
     Refuses, in Dutch, a cancelled meal, a meal that would go over its maximum (extra guests counted), and a person
     already on the list. When diet and allergies are left empty, each defaults to what the person gave at their
     most recent earlier sign-up (for any meal), so a regular guest's allergy is not lost by a hurried entry."""
+    access.require(ctx, access.SCHEDULES_WRITE, obj=("meal", meal_id))
     errors: dict[str, str] = {}
     extra, diet, allergies = _check_guest(data, errors)
 
@@ -696,6 +708,7 @@ def _meal_of_guest(ctx: ServiceContext, guest_id: int) -> int:
 def update_guest(ctx: ServiceContext, guest_id: int, data: GuestInput) -> MealDetail:
     """Change a guest's extra guests, diet, allergies, paid and ride (the person stays the same); the maximum
     is checked again with the new number of extra guests."""
+    access.require(ctx, access.SCHEDULES_WRITE, obj=("meal_guest", guest_id))
     errors: dict[str, str] = {}
     extra, diet, allergies = _check_guest(data, errors)
 
@@ -721,6 +734,7 @@ def update_guest(ctx: ServiceContext, guest_id: int, data: GuestInput) -> MealDe
 
 def remove_guest(ctx: ServiceContext, guest_id: int) -> MealDetail:
     """Take a guest (and the extra guests they bring) off the list."""
+    access.require(ctx, access.SCHEDULES_WRITE, obj=("meal_guest", guest_id))
 
     def change(session: Session, meal: Meal) -> int:
         guest = next((g for g in meal.guests if g.id == guest_id), None)
@@ -734,6 +748,7 @@ def remove_guest(ctx: ServiceContext, guest_id: int) -> MealDetail:
 
 def set_paid(ctx: ServiceContext, guest_id: int, paid: bool) -> MealDetail:
     """Mark a guest as paid (or not paid)."""
+    access.require(ctx, access.SCHEDULES_WRITE, obj=("meal_guest", guest_id))
 
     def change(session: Session, meal: Meal) -> int:
         guest = next((g for g in meal.guests if g.id == guest_id), None)

@@ -23,7 +23,7 @@ from sqlalchemy.orm import Session
 
 from coop_desk.db.models import Household, Membership, Person, Phone
 from coop_desk.documents.excel.reader import ReadLimits, SheetData, UnreadableWorkbook, read_sheet
-from coop_desk.services import audit, people_search
+from coop_desk.services import access, audit, people_search
 from coop_desk.services.context import ServiceContext
 from coop_desk.services.dates import format_date
 from coop_desk.services.errors import ServiceError, ValidationError
@@ -1025,6 +1025,7 @@ def check_import(
     Raises ServiceError in Dutch for a file it cannot read or a sheet without a surname column; data
     problems come back in the report.
     """
+    access.require(ctx, access.IMPORTS_WRITE)
     return _run(ctx, path, mapping, dry_run=True, backup=None, sheet=sheet, limits=limits)
 
 
@@ -1044,6 +1045,7 @@ def run_import(
     backup through the backup API) is called once all checks have passed, just before writing.
     Raises ServiceError in Dutch for a file it cannot or may not read.
     """
+    access.require(ctx, access.IMPORTS_WRITE)
     return _run(ctx, path, mapping, dry_run=dry_run, backup=backup, sheet=sheet, limits=limits)
 
 

@@ -13,7 +13,7 @@ from sqlalchemy.orm.exc import StaleDataError
 
 from coop_desk.db.models import ContactPerson, Household, Membership, Person, PersonRole, Phone
 from coop_desk.db.models.people import ROLES
-from coop_desk.services import audit, people_search
+from coop_desk.services import access, audit, people_search
 from coop_desk.services.context import ServiceContext
 from coop_desk.services.dates import parse_date, parse_money_cents
 from coop_desk.services.errors import ConflictError, DuplicateWarning, NotFoundError, ValidationError
@@ -378,14 +378,17 @@ def _active(m: Membership | None, today: date) -> bool:
 def search_people(ctx: ServiceContext, query: str = "", offset: int = 0, limit: int = 100) -> list[PersonRow]:
     """One page of people matching `query` (any part of a name, street + number, postcode or phone),
     sorted on surname without prefix. Audited as one search (not per page)."""
+    access.require(ctx, access.PEOPLE_READ)
     with ctx.uow() as session:
         rows = _page(session, query, offset, limit, ctx.today())
         if offset == 0 and query.strip():
-            audit.record(session, ctx, audit.READ, "person.search", object_type="person", detail=query.strip()[:200])
+            detail = f"zoekterm van {len(query.strip())} tekens"  # never the term itself: it is often a name
+            audit.record(session, ctx, audit.READ, "person.search", object_type="person", detail=detail)
         return rows
 
 
 def count_people(ctx: ServiceContext, query: str = "") -> int:
+    access.require(ctx, access.PEOPLE_READ)
     with ctx.uow() as session:
         return people_search.count_matches(session, query)
 
@@ -510,6 +513,7 @@ def _detail(person: Person, today: date) -> PersonDetail:
 
 def get_person(ctx: ServiceContext, person_id: int) -> PersonDetail:
     """A person's whole record; the view is audited. Raises NotFoundError."""
+    access.require(ctx, access.PEOPLE_READ)
     with ctx.uow() as session:
         person = _load(session, person_id)
         audit.record(
@@ -588,6 +592,7 @@ def _rows_by_ids(session: Session, ids: list[int], today: date) -> list[PersonRo
 
 def find_duplicates(ctx: ServiceContext, data: PersonInput, exclude_id: int | None = None) -> list[PersonRow]:
     """People who may be the same: same name and birth date, or same name at the same address."""
+    access.require(ctx, access.PEOPLE_READ)
     clean = clean_person(data, ctx.today())
     with ctx.uow() as session:
         return _duplicate_rows(session, clean, exclude_id, ctx.today())
@@ -673,6 +678,7 @@ def _apply(session: Session, person: Person, clean: CleanPerson, now: datetime) 
 def create_person(ctx: ServiceContext, data: PersonInput, *, allow_duplicate: bool = False) -> PersonDetail:
     """Register a new person. Raises ValidationError (nothing written) or DuplicateWarning when someone
     alike exists and `allow_duplicate` is False."""
+    access.require(ctx, access.PEOPLE_WRITE)
     today = ctx.today()
     clean = clean_person(data, today)
     with ctx.uow() as session:
@@ -701,6 +707,7 @@ def create_person(ctx: ServiceContext, data: PersonInput, *, allow_duplicate: bo
 def update_person(ctx: ServiceContext, person_id: int, version: int, data: PersonInput) -> PersonDetail:
     """Save changes made to the version the user opened. Raises ValidationError, NotFoundError, or
     ConflictError when someone else saved the person in between (nothing is overwritten)."""
+    access.require(ctx, access.PEOPLE_WRITE)
     today = ctx.today()
     clean = clean_person(data, today)
     try:
@@ -735,6 +742,7 @@ def update_person(ctx: ServiceContext, person_id: int, version: int, data: Perso
 
 def delete_person(ctx: ServiceContext, person_id: int, version: int) -> None:
     """Remove a person and what belongs only to them; an emptied household goes too."""
+    access.require(ctx, access.PEOPLE_WRITE)
     with ctx.uow() as session:
         person = _load(session, person_id)
         if person.version != version:

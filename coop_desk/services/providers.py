@@ -41,7 +41,7 @@ from coop_desk.db.models import (
     ProviderServiceKind,
     Referral,
 )
-from coop_desk.services import audit, cases
+from coop_desk.services import access, audit, cases
 from coop_desk.services.cases import CaseDetail
 from coop_desk.services.context import ServiceContext
 from coop_desk.services.dates import format_date, format_money, parse_date, parse_money_cents
@@ -525,6 +525,7 @@ def _apply_provider(provider: Provider, clean: _CleanProvider, now: datetime) ->
 
 
 def list_service_kinds(ctx: ServiceContext, include_inactive: bool = False) -> list[ServiceKind]:
+    access.require(ctx, access.PROVIDERS_READ)
     with ctx.uow() as session:
         statement = select(ProviderServiceKind).order_by(ProviderServiceKind.position, ProviderServiceKind.id)
         if not include_inactive:
@@ -599,6 +600,7 @@ def _providers(session: Session, query: str, kind: str | None) -> list[Provider]
 
 def list_providers(ctx: ServiceContext, query: str = "", kind: str | None = None) -> list[ProviderRow]:
     """Providers whose name, place or service area contains `query`, optionally delivering `kind`, by name."""
+    access.require(ctx, access.PROVIDERS_READ)
     with ctx.uow() as session:
         return _provider_rows(session, _providers(session, query, kind), ctx.today())
 
@@ -606,6 +608,7 @@ def list_providers(ctx: ServiceContext, query: str = "", kind: str | None = None
 def providers_for_kind(ctx: ServiceContext, kind: str | None) -> list[ProviderRow]:
     """Providers to refer a help request to: those delivering `kind` (all for None), with an active contract
     first, then by name."""
+    access.require(ctx, access.PROVIDERS_READ)
     rows = list_providers(ctx, kind=kind)
     return sorted(rows, key=lambda r: (r.active_contracts == 0, r.name.lower(), r.id))
 
@@ -669,6 +672,7 @@ def _provider_detail(session: Session, provider: Provider, today: date) -> Provi
 
 def get_provider(ctx: ServiceContext, provider_id: int) -> ProviderDetail:
     """A provider with contact persons, contracts and the help requests referred to it; audited. NotFoundError."""
+    access.require(ctx, access.PROVIDERS_READ)
     with ctx.uow() as session:
         provider = _load_provider(session, provider_id)
         audit.record(session, ctx, audit.READ, "provider.view", object_type="provider", object_id=provider.id)
@@ -680,6 +684,7 @@ def get_provider(ctx: ServiceContext, provider_id: int) -> ProviderDetail:
 
 def create_provider(ctx: ServiceContext, data: ProviderInput) -> ProviderDetail:
     """Register a provider. Raises ValidationError naming every wrong field (nothing written)."""
+    access.require(ctx, access.PROVIDERS_WRITE)
     with ctx.uow() as session:
         clean = _clean_provider(session, data)
         now = ctx.now()
@@ -693,6 +698,7 @@ def create_provider(ctx: ServiceContext, data: ProviderInput) -> ProviderDetail:
 
 def update_provider(ctx: ServiceContext, provider_id: int, version: int, data: ProviderInput) -> ProviderDetail:
     """Save changes to the version the user opened. ValidationError, NotFoundError, ConflictError."""
+    access.require(ctx, access.PROVIDERS_WRITE)
     try:
         with ctx.uow() as session:
             provider = _load_provider(session, provider_id)
@@ -709,6 +715,7 @@ def update_provider(ctx: ServiceContext, provider_id: int, version: int, data: P
 
 def delete_provider(ctx: ServiceContext, provider_id: int, version: int) -> None:
     """Remove a provider without contracts or referrals (refused with ValidationError otherwise)."""
+    access.require(ctx, access.PROVIDERS_WRITE)
     try:
         with ctx.uow() as session:
             provider = _load_provider(session, provider_id)
@@ -984,6 +991,7 @@ def _reload(session: Session, c: Contract, today: date) -> ContractDetail:
 
 def list_contracts(ctx: ServiceContext, provider_id: int | None = None, status: str | None = None) -> list[ContractRow]:
     """Contracts (of one provider, with one derived status), soonest current end first, open-ended last."""
+    access.require(ctx, access.PROVIDERS_READ)
     today = ctx.today()
     with ctx.uow() as session:
         statement = select(Contract, Provider.name).join(Provider, Provider.id == Contract.provider_id)
@@ -998,6 +1006,7 @@ def list_contracts(ctx: ServiceContext, provider_id: int | None = None, status: 
 
 def get_contract(ctx: ServiceContext, contract_id: int) -> ContractDetail:
     """A contract with rates, attachments (without their bytes) and history; audited. NotFoundError."""
+    access.require(ctx, access.PROVIDERS_READ)
     with ctx.uow() as session:
         contract = _load_contract(session, contract_id)
         _contract_audit(session, ctx, audit.READ, "contract.view", contract.id)
@@ -1006,6 +1015,7 @@ def get_contract(ctx: ServiceContext, contract_id: int) -> ContractDetail:
 
 def create_contract(ctx: ServiceContext, data: ContractInput) -> ContractDetail:
     """Record a contract. Raises ValidationError naming every wrong field (nothing written)."""
+    access.require(ctx, access.PROVIDERS_WRITE)
     with ctx.uow() as session:
         clean = _clean_contract(session, data)
         now = ctx.now()
@@ -1027,6 +1037,7 @@ def create_contract(ctx: ServiceContext, data: ContractInput) -> ContractDetail:
 def update_contract(ctx: ServiceContext, contract_id: int, version: int, data: ContractInput) -> ContractDetail:
     """Save changes to the version the user opened; one history line names every changed field with its old and
     new value. ValidationError, NotFoundError, ConflictError."""
+    access.require(ctx, access.PROVIDERS_WRITE)
     try:
         with ctx.uow() as session:
             contract = _load_contract(session, contract_id)
@@ -1065,6 +1076,7 @@ def cancel_contract(
     'verlopen'. An auto-renewing contract ends at the end of the current period when notice came in time,
     else at the end of the next one; a contract without an end date ends `notice months` after `on`.
     A concept or an already cancelled or expired contract cannot be cancelled (ValidationError)."""
+    access.require(ctx, access.PROVIDERS_WRITE)
     day = on or ctx.today()
     try:
         with ctx.uow() as session:
@@ -1111,6 +1123,7 @@ def contract_alerts(ctx: ServiceContext, window_days: int = ALERT_WINDOW_DAYS) -
 
     A concept, a cancelled contract's notice date and an expired contract give no alert; an auto-renewing
     contract gives its (current or next) last cancellation date but no end alert, as it does not end."""
+    access.require(ctx, access.PROVIDERS_READ)
     today = ctx.today()
     with ctx.uow() as session:
         found = [
@@ -1147,6 +1160,7 @@ def check_pdf(file_name: str, data: bytes) -> None:
 
 def add_attachment(ctx: ServiceContext, contract_id: int, file_name: str, data: bytes) -> AttachmentView:
     """Keep a readable PDF with a contract, with its SHA-256; a history line records it. ValidationError."""
+    access.require(ctx, access.PROVIDERS_WRITE)
     name = os.path.basename(file_name.replace("\\", "/")).strip() or "bijlage.pdf"
     check_pdf(name, data)
     with ctx.uow() as session:
@@ -1180,6 +1194,7 @@ def _size(n: int) -> str:
 def attachment_bytes(ctx: ServiceContext, attachment_id: int) -> tuple[str, bytes]:
     """The file name and bytes of an attachment, after checking them against the stored SHA-256: raises
     ServiceError when they no longer match (the stored file was damaged), NotFoundError when it is gone."""
+    access.require(ctx, access.PROVIDERS_READ)
     with ctx.uow() as session:
         attachment = session.get(ContractAttachment, attachment_id)
         if attachment is None:
@@ -1208,6 +1223,7 @@ def attachment_bytes(ctx: ServiceContext, attachment_id: int) -> tuple[str, byte
 
 def remove_attachment(ctx: ServiceContext, attachment_id: int) -> None:
     """Remove an attachment; a history line records it. NotFoundError."""
+    access.require(ctx, access.PROVIDERS_WRITE)
     with ctx.uow() as session:
         attachment = session.get(ContractAttachment, attachment_id)
         if attachment is None:
@@ -1227,6 +1243,7 @@ def refer_case_to_provider(
 ) -> CaseDetail:
     """Refer a help request to a provider: cases.add_referral (route 'aanbieder', the provider's name as target)
     and the provider linked on the referral, in one transaction. NotFoundError, ValidationError, ConflictError."""
+    access.require(ctx, access.CASES_WRITE)
     with ctx.uow() as session:
         provider = session.get(Provider, provider_id)
         if provider is None:
@@ -1243,6 +1260,7 @@ def refer_case_to_provider(
 
 def referral_counts_per_month(ctx: ServiceContext, provider_id: int) -> list[tuple[str, int]]:
     """Referrals to a provider per month, oldest first, months without referrals left out: [("2026-11", 3)]."""
+    access.require(ctx, access.PROVIDERS_READ)
     with ctx.uow() as session:
         counts: dict[str, int] = {}
         for day in session.scalars(select(Referral.referred_on).where(Referral.provider_id == provider_id)):
@@ -1256,6 +1274,7 @@ def referral_counts_per_month(ctx: ServiceContext, provider_id: int) -> list[tup
 
 def overview_pdf(ctx: ServiceContext) -> bytes:
     """All providers with contact persons and contracts (current end, last cancellation date) as an A4 PDF."""
+    access.require(ctx, access.PROVIDERS_READ)
     from coop_desk.documents.providers import render_provider_overview
     from coop_desk.services.cooperative import details_in
 

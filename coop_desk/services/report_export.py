@@ -10,7 +10,7 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
-from coop_desk.services import audit
+from coop_desk.services import access, audit
 from coop_desk.services.context import ServiceContext
 from coop_desk.services.dates import format_date, parse_date
 from coop_desk.services.errors import ServiceError, ValidationError
@@ -72,6 +72,7 @@ def write_report(
     Wrong input → ValidationError (nothing computed or written); a file that cannot be written (still open in
     Excel, a read-only folder) → ServiceError in Dutch, and no export is logged.
     """
+    access.require(ctx, access.REPORTS_READ)
     from coop_desk.services import reports
 
     target = _check_input(start, end, path)

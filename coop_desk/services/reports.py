@@ -64,7 +64,7 @@ from coop_desk.db.models import (
     Volunteer,
 )
 from coop_desk.db.models.cases import call_category
-from coop_desk.services import audit
+from coop_desk.services import access, audit
 from coop_desk.services.cases import LIFE_DOMAINS, ROUTE_LABELS
 from coop_desk.services.context import ServiceContext
 from coop_desk.services.cooperative import details_in
@@ -274,6 +274,7 @@ def period_report(
     ctx: ServiceContext, start: date | str, end: date | str, threshold: int = DEFAULT_THRESHOLD
 ) -> ReportData:
     """All figures of the period start..end (both included), aggregates only; one audit entry (report.view)."""
+    access.require(ctx, access.REPORTS_READ)
     start_day, end_day, threshold = _check(start, end, threshold)
     months = _months(start_day, end_day)
     date_bounds = [following for _, _, following in months]

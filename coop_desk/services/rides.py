@@ -21,7 +21,7 @@ from dataclasses import dataclass, replace
 from datetime import date, datetime, time, timedelta
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 
-from sqlalchemy import func, select
+from sqlalchemy import func, select, true
 from sqlalchemy.orm import Session, aliased
 from sqlalchemy.orm.attributes import flag_modified
 from sqlalchemy.orm.exc import StaleDataError
@@ -39,7 +39,7 @@ from coop_desk.db.models.groups import (
     Volunteer,
     WorkGroup,
 )
-from coop_desk.services import audit, cases
+from coop_desk.services import access, audit, cases
 from coop_desk.services.context import ServiceContext
 from coop_desk.services.dates import format_date, parse_date
 from coop_desk.services.errors import ConflictError, NotFoundError, ValidationError
@@ -367,6 +367,7 @@ class RideGroup:
 
 def ride_groups(ctx: ServiceContext) -> list[RideGroup]:
     """The active groups that drive rides (kind 'rides'), in their configured order."""
+    access.require(ctx, access.GROUPS_READ)
     with ctx.uow() as session:
         found = session.scalars(
             select(WorkGroup)
@@ -400,6 +401,7 @@ def _destination_view(d: RideDestination) -> DestinationView:
 
 def list_destinations(ctx: ServiceContext) -> list[DestinationView]:
     """The frequent destinations, most used first, then by name."""
+    access.require(ctx, access.SCHEDULES_READ)
     with ctx.uow() as session:
         found = session.scalars(
             select(RideDestination).order_by(
@@ -412,6 +414,7 @@ def list_destinations(ctx: ServiceContext) -> list[DestinationView]:
 def save_destination(ctx: ServiceContext, data: DestinationInput, id: int | None = None) -> DestinationView:  # noqa: A002
     """Add a frequent destination (id None) or change one. ValidationError naming every wrong field;
     NotFoundError for an unknown id."""
+    access.require(ctx, access.SCHEDULES_WRITE)
     with ctx.uow() as session:
         errors: dict[str, str] = {}
         name = _one_line(data.name, 120)
@@ -587,6 +590,7 @@ def _load_for_change(session: Session, ride_id: int, version: int) -> Ride:
 
 def get_ride(ctx: ServiceContext, ride_id: int) -> RideDetail:
     """A ride with passenger, driver and money; the view is audited. NotFoundError."""
+    access.require(ctx, access.SCHEDULES_READ, obj=("ride", ride_id))
     with ctx.uow() as session:
         ride = _load(session, ride_id)
         audit.record(
@@ -611,10 +615,13 @@ def list_rides(
     passenger_id: int | None = None,
 ) -> list[RideRow]:
     """Rides matching every filter given (start and end both included), by day and pickup time."""
+    access.require(ctx, access.SCHEDULES_READ, group_id)
     with ctx.uow() as session:
         statement = select(Ride).order_by(Ride.day, Ride.pickup_time, Ride.id)
         if group_id is not None:
             statement = statement.where(Ride.group_id == group_id)
+        elif (visible := access.visible_groups(ctx)) is not None:
+            statement = statement.where(Ride.group_id.in_(visible))
         if start is not None:
             statement = statement.where(Ride.day >= start)
         if end is not None:
@@ -631,10 +638,13 @@ def list_rides(
 def rides_on(ctx: ServiceContext, day: date, limit: int | None = None) -> list[RideRow]:
     """The rides of one day that still take place (not cancelled), by pickup time, at most `limit`: for the
     Vandaag screen."""
+    access.require(ctx, access.SCHEDULES_READ)
     with ctx.uow() as session:
+        visible = access.visible_groups(ctx)
         found = session.scalars(
             select(Ride)
             .where(Ride.day == day, Ride.status != "geannuleerd")
+            .where(Ride.group_id.in_(visible) if visible is not None else true())
             .order_by(Ride.pickup_time, Ride.id)
             .limit(limit)
         )
@@ -643,11 +653,13 @@ def rides_on(ctx: ServiceContext, day: date, limit: int | None = None) -> list[R
 
 def count_rides_on(ctx: ServiceContext, day: date) -> int:
     """How many rides (not cancelled) there are on `day`."""
+    access.require(ctx, access.SCHEDULES_READ)
+    visible = access.visible_groups(ctx)
     with ctx.uow() as session:
-        return (
-            session.scalar(select(func.count()).select_from(Ride).where(Ride.day == day, Ride.status != "geannuleerd"))
-            or 0
-        )
+        statement = select(func.count()).select_from(Ride).where(Ride.day == day, Ride.status != "geannuleerd")
+        if visible is not None:
+            statement = statement.where(Ride.group_id.in_(visible))
+        return session.scalar(statement) or 0
 
 
 # ---------------------------------------------------------------- writing rides
@@ -806,6 +818,7 @@ def _add_ride(session: Session, ctx: ServiceContext, data: RideInput, passenger_
 
 def create_ride(ctx: ServiceContext, data: RideInput) -> RideDetail:
     """Register a ride request (status 'aangevraagd'). ValidationError naming every wrong field, nothing written."""
+    access.require(ctx, access.SCHEDULES_WRITE, data.group_id)
     with ctx.uow() as session:
         if data.case_id is not None and session.get(HelpCase, data.case_id) is None:
             raise ValidationError({"case": "Deze hulpvraag bestaat niet (meer)."})
@@ -816,6 +829,7 @@ def create_ride_from_case(ctx: ServiceContext, case_id: int, data: RideInput) ->
     """A ride for the client of a help request: the ride is linked to the request, its timeline gets a line
     'Rit aangevraagd: <datum> naar <bestemming>', and the request is referred to the group (route 'werkgroep')
     when it was not yet. ValidationError (nothing written), NotFoundError."""
+    access.require(ctx, access.CASES_WRITE)
     try:
         with ctx.uow() as session:
             case = session.get(HelpCase, case_id)
@@ -889,6 +903,7 @@ def _with_case(data: RideInput, case_id: int) -> RideInput:
 def update_ride(ctx: ServiceContext, ride_id: int, version: int, data: RideInput) -> RideDetail:
     """Save changes to an open ride (the driver stays; check the driver list again after moving a ride).
     ValidationError, NotFoundError, ConflictError."""
+    access.require(ctx, access.SCHEDULES_WRITE, obj=("ride", ride_id))
     try:
         with ctx.uow() as session:
             ride = _load_for_change(session, ride_id, version)
@@ -916,6 +931,7 @@ def update_ride(ctx: ServiceContext, ride_id: int, version: int, data: RideInput
 
 def cancel_ride(ctx: ServiceContext, ride_id: int, version: int, reason: str = "") -> RideDetail:
     """Cancel an open ride; the reason (if given) is added to its notes. ValidationError for a driven ride."""
+    access.require(ctx, access.SCHEDULES_WRITE, obj=("ride", ride_id))
     try:
         with ctx.uow() as session:
             ride = _load_for_change(session, ride_id, version)
@@ -1083,6 +1099,7 @@ def _candidates(session: Session, ride: Ride, today: date) -> list[DriverCandida
 def driver_candidates(ctx: ServiceContext, ride_id: int) -> list[DriverCandidate]:
     """The active chauffeurs of the ride's group: suitable ones first, each part ranked by fairness (fewest rides
     in the last 30 days, then this month, then name), each with the Dutch reasons that stand in the way."""
+    access.require(ctx, access.SCHEDULES_READ, obj=("ride", ride_id))
     with ctx.uow() as session:
         ride = _load(session, ride_id)
         return _candidates(session, ride, ctx.today())
@@ -1094,6 +1111,7 @@ def assign_driver(
     """Give the ride a driver (status 'ingepland'). An unsuitable driver is refused with the reasons, unless
     `override` with a reason: then the ride is marked as an override and the reason kept (and audited).
     ValidationError (nothing written), NotFoundError, ConflictError."""
+    access.require(ctx, access.SCHEDULES_WRITE, obj=("ride", ride_id))
     try:
         with ctx.uow() as session:
             ride = _load_for_change(session, ride_id, version)
@@ -1136,6 +1154,7 @@ def assign_driver(
 
 def unassign_driver(ctx: ServiceContext, ride_id: int, version: int) -> RideDetail:
     """Take the driver off a planned ride (status back to 'aangevraagd')."""
+    access.require(ctx, access.SCHEDULES_WRITE, obj=("ride", ride_id))
     try:
         with ctx.uow() as session:
             ride = _load_for_change(session, ride_id, version)
@@ -1163,6 +1182,7 @@ def unassign_driver(ctx: ServiceContext, ride_id: int, version: int) -> RideDeta
 def complete_ride(ctx: ServiceContext, ride_id: int, version: int, km: str | int) -> RideDetail:
     """Mark a planned ride as driven with its km; the passenger's contribution and the driver's allowance are
     computed at the group's current rates and fixed. ValidationError (nothing written), ConflictError."""
+    access.require(ctx, access.SCHEDULES_WRITE, obj=("ride", ride_id))
     try:
         with ctx.uow() as session:
             ride = _load_for_change(session, ride_id, version)
@@ -1288,6 +1308,7 @@ def _check_month(year: int, month: int) -> None:
 
 def driver_statement(ctx: ServiceContext, volunteer_id: int, year: int, month: int) -> DriverStatement:
     """The driver's driven rides of the month with the mileage allowance per ride and in total. NotFoundError."""
+    access.require(ctx, access.SCHEDULES_READ, obj=("volunteer", volunteer_id))
     _check_month(year, month)
     with ctx.uow() as session:
         volunteer = session.get(Volunteer, volunteer_id)
@@ -1309,6 +1330,7 @@ def driver_statement(ctx: ServiceContext, volunteer_id: int, year: int, month: i
 
 def passenger_statement(ctx: ServiceContext, person_id: int, year: int, month: int) -> PassengerStatement:
     """The passenger's driven rides of the month with the contribution per ride and in total. NotFoundError."""
+    access.require(ctx, access.PEOPLE_READ)
     _check_month(year, month)
     with ctx.uow() as session:
         person = session.get(Person, person_id)
@@ -1332,6 +1354,7 @@ def statements_for_month(
     ctx: ServiceContext, group_id: int, year: int, month: int
 ) -> tuple[list[DriverStatement], list[PassengerStatement]]:
     """Every driver's and every passenger's statement of one group's driven rides in the month, by name."""
+    access.require(ctx, access.SCHEDULES_READ, group_id)
     _check_month(year, month)
     with ctx.uow() as session:
         if session.get(WorkGroup, group_id) is None:

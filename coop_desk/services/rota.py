@@ -44,7 +44,7 @@ from coop_desk.db.models import (
     Volunteer,
     WorkGroup,
 )
-from coop_desk.services import audit
+from coop_desk.services import access, audit
 from coop_desk.services.context import ServiceContext
 from coop_desk.services.dates import MONTHS, WEEKDAYS, format_date
 from coop_desk.services.errors import ConflictError, NotFoundError, ValidationError
@@ -686,6 +686,7 @@ def generate_shifts(
     """Create the shifts of the period from the active patterns of the active groups (or `group_ids`), without
     closed days and - per the group's setting unless `skip_holidays` says otherwise - Dutch public holidays.
     Idempotent: a (group, day, pattern) shift that exists is left alone. Raises ValidationError."""
+    access.require(ctx, access.SCHEDULES_WRITE, group_ids=group_ids)
     _check_period(start, end)
     with ctx.uow() as session:
         wanted = _check_groups(session, group_ids)
@@ -705,6 +706,7 @@ def generate_shifts(
 def auto_assign(ctx: ServiceContext, start: date, end: date, group_ids: Iterable[int] | None = None) -> AssignResult:
     """Fill the open places of the period's shifts fairly, never breaking a hard rule; existing assignments stay.
     Raises ValidationError."""
+    access.require(ctx, access.SCHEDULES_WRITE, group_ids=group_ids)
     _check_period(start, end)
     with ctx.uow() as session:
         wanted = _check_groups(session, group_ids)
@@ -725,6 +727,7 @@ def auto_assign(ctx: ServiceContext, start: date, end: date, group_ids: Iterable
 def plan_period(ctx: ServiceContext, start: date, end: date, group_ids: Iterable[int] | None = None) -> PlanResult:
     """Generate the period's shifts and fill them, in one transaction; returns both parts and the conflicts left
     (unfilled shifts, and problems of existing assignments). Raises ValidationError."""
+    access.require(ctx, access.SCHEDULES_WRITE, group_ids=group_ids)
     _check_period(start, end)
     with ctx.uow() as session:
         wanted = _check_groups(session, group_ids)
@@ -753,6 +756,7 @@ def plan_period(ctx: ServiceContext, start: date, end: date, group_ids: Iterable
 def rota(ctx: ServiceContext, group_id: int, start: date, end: date) -> list[ShiftView]:
     """The group's shifts from start to end (both included) in date order, with who is on them and their problems.
     Raises NotFoundError, ValidationError."""
+    access.require(ctx, access.SCHEDULES_READ, group_id)
     _check_period(start, end)
     with ctx.uow() as session:
         if session.get(WorkGroup, group_id) is None:
@@ -763,6 +767,7 @@ def rota(ctx: ServiceContext, group_id: int, start: date, end: date) -> list[Shi
 def conflicts(ctx: ServiceContext, start: date, end: date, group_ids: Iterable[int] | None = None) -> list[Conflict]:
     """The problems in the stored rota: open places, and assignments that break a hard rule (availability or
     absence changed since, overrides, double bookings, monthly maximum exceeded). Raises ValidationError."""
+    access.require(ctx, access.SCHEDULES_READ, group_ids=group_ids)
     _check_period(start, end)
     with ctx.uow() as session:
         return _World(session, start, end, _check_groups(session, group_ids)).conflicts()
@@ -786,6 +791,7 @@ def candidates(ctx: ServiceContext, shift_id: int) -> list[Candidate]:
     fewest shifts this month, then fewest in the three months before, then name. `suitable` and `problems` are
     about the person; a full shift (which `assign` also refuses without an override) is the caller's to show once.
     Raises NotFoundError."""
+    access.require(ctx, access.SCHEDULES_READ, obj=("shift", shift_id))
     with ctx.uow() as session:
         world, shift = _shift_world(session, shift_id)
         key = _month_key(shift.day)
@@ -807,6 +813,7 @@ def candidates(ctx: ServiceContext, shift_id: int) -> list[Candidate]:
 def volunteer_schedule(ctx: ServiceContext, volunteer_id: int, start: date, end: date) -> list[ScheduleItem]:
     """A volunteer's shifts from start to end in date order (for the personal schedule letter); audited as a read
     of their data. Raises NotFoundError, ValidationError."""
+    access.require(ctx, access.SCHEDULES_READ, obj=("volunteer", volunteer_id))
     _check_period(start, end)
     with ctx.uow() as session:
         volunteer = session.get(Volunteer, volunteer_id)
@@ -896,6 +903,7 @@ def assign(
     """Put a volunteer on a shift by hand. Anyone breaking a hard rule (or a full shift) is refused with a
     ValidationError naming the problem, unless `override` with a reason: then the assignment is stored flagged
     with that reason. Audited. Raises NotFoundError, ValidationError, ConflictError (stale `version`)."""
+    access.require(ctx, access.SCHEDULES_WRITE, obj=("shift", shift_id))
     try:
         with ctx.uow() as session:
             shift = session.get(Shift, shift_id)
@@ -920,7 +928,7 @@ def assign(
             )
             session.flush()
             detail = (
-                f"{world.vol(volunteer_id).name} op {format_date(shift.day)} {_span(shift.start_time, shift.end_time)}"
+                f"vrijwilliger {volunteer_id} op {format_date(shift.day)} {_span(shift.start_time, shift.end_time)}"
             )
             if flagged:
                 detail += f"; toch ingedeeld: {why}"
@@ -941,6 +949,7 @@ def assign(
 
 def unassign(ctx: ServiceContext, assignment_id: int, *, version: int | None = None) -> ShiftView:
     """Take a volunteer off a shift. Audited. Raises NotFoundError, ConflictError (stale shift `version`)."""
+    access.require(ctx, access.SCHEDULES_WRITE, obj=("shift_assignment", assignment_id))
     try:
         with ctx.uow() as session:
             assignment = session.get(ShiftAssignment, assignment_id)
@@ -961,7 +970,7 @@ def unassign(ctx: ServiceContext, assignment_id: int, *, version: int | None = N
                 subject_person_id=volunteer.person_id if volunteer else None,
                 object_type="shift",
                 object_id=shift.id,
-                detail=f"{world.vol(assignment.volunteer_id).name} van {format_date(shift.day)} afgehaald",
+                detail=f"vrijwilliger {assignment.volunteer_id} van {format_date(shift.day)} afgehaald",
             )
             return view
     except StaleDataError:
@@ -973,6 +982,7 @@ def move(
 ) -> ShiftView:
     """Move a volunteer from one shift to another, checked like `assign` (the old place no longer counts).
     Returns the target shift. Audited. Raises NotFoundError, ValidationError, ConflictError."""
+    access.require(ctx, access.SCHEDULES_WRITE, obj=("shift_assignment", assignment_id))
     try:
         with ctx.uow() as session:
             assignment = session.get(ShiftAssignment, assignment_id)

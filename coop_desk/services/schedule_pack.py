@@ -34,7 +34,7 @@ from coop_desk.db.models.groups import (
     Volunteer,
     WorkGroup,
 )
-from coop_desk.services import audit, cooperative
+from coop_desk.services import access, audit, cooperative
 from coop_desk.services.context import ServiceContext
 from coop_desk.services.cooperative import CooperativeDetails
 from coop_desk.services.dates import format_date
@@ -307,6 +307,7 @@ def default_parts(kind: str) -> tuple[str, ...]:
 
 def group_choices(ctx: ServiceContext) -> list[GroupChoice]:
     """All work groups (active first, then in their configured order)."""
+    access.require(ctx, access.GROUPS_READ)
     with ctx.uow() as session:
         rows = session.scalars(
             select(WorkGroup).order_by(WorkGroup.active.desc(), WorkGroup.position, WorkGroup.name)
@@ -317,6 +318,7 @@ def group_choices(ctx: ServiceContext) -> list[GroupChoice]:
 def resolve_group(ctx: ServiceContext, key: str) -> GroupChoice:
     """The group for a CLI key: eet, rijdt, klust or beweegt (the active group of that kind), else a group's
     name (case-insensitive); see groups.find_group. Raises NotFoundError with a Dutch message naming the groups."""
+    access.require(ctx, access.GROUPS_READ)
     from coop_desk.services import groups
 
     found = groups.group_by_key(ctx, key)
@@ -721,6 +723,7 @@ def gather(ctx: ServiceContext, group_id: int, start: date, end: date, parts: Se
     """Everything a print pack of the group shows (no PDF, nothing written; for the screen and the tests).
 
     Raises NotFoundError (group) or ValidationError (period, parts)."""
+    access.require(ctx, access.SCHEDULES_PRINT, group_id)
     with ctx.uow() as session:
         group = _group(session, group_id)
         chosen = _check(start, end, parts, group.kind)
@@ -746,6 +749,7 @@ def make_pack(
     Raises NotFoundError for an unknown group and ValidationError
     (nothing written) for a period that is missing, backwards or longer than a year, or parts that do not fit.
     """
+    access.require(ctx, access.SCHEDULES_PRINT, group_id)
     from coop_desk.documents.schedules import render_pack
 
     with ctx.uow() as session:
@@ -770,36 +774,43 @@ def pack_for_group(
     ctx: ServiceContext, group_id: int, start: date, end: date, parts: Sequence[str] | None = None
 ) -> bytes:
     """The print pack as PDF bytes; see :func:`make_pack`."""
+    access.require(ctx, access.SCHEDULES_PRINT, group_id)
     return make_pack(ctx, group_id, start, end, parts).pdf
 
 
 def rota_pdf(ctx: ServiceContext, group_id: int, start: date, end: date) -> bytes:
     """Only the rota (landscape table); see :func:`make_pack`."""
+    access.require(ctx, access.SCHEDULES_PRINT, group_id)
     return make_pack(ctx, group_id, start, end, ("rota",)).pdf
 
 
 def driver_sheets_pdf(ctx: ServiceContext, group_id: int, start: date, end: date) -> bytes:
     """Only the driver day sheets (and "Ritten zonder chauffeur") of a Rijdt group; see :func:`make_pack`."""
+    access.require(ctx, access.SCHEDULES_PRINT, group_id)
     return make_pack(ctx, group_id, start, end, ("drivers",)).pdf
 
 
 def kitchen_lists_pdf(ctx: ServiceContext, group_id: int, start: date, end: date) -> bytes:
     """Only the kitchen lists of an Eet group; see :func:`make_pack`."""
+    access.require(ctx, access.SCHEDULES_PRINT, group_id)
     return make_pack(ctx, group_id, start, end, ("kitchen",)).pdf
 
 
 def job_sheets_pdf(ctx: ServiceContext, group_id: int, start: date, end: date) -> bytes:
     """Only the job sheets of a Klust group; see :func:`make_pack`."""
+    access.require(ctx, access.SCHEDULES_PRINT, group_id)
     return make_pack(ctx, group_id, start, end, ("jobs",)).pdf
 
 
 def attendance_lists_pdf(ctx: ServiceContext, group_id: int, start: date, end: date) -> bytes:
     """Only the attendance lists of a Beweegt group; see :func:`make_pack`."""
+    access.require(ctx, access.SCHEDULES_PRINT, group_id)
     return make_pack(ctx, group_id, start, end, ("attendance",)).pdf
 
 
 def schedule_letters_pdf(ctx: ServiceContext, group_id: int, start: date, end: date) -> bytes:
     """Only the personal schedule letters; see :func:`make_pack`."""
+    access.require(ctx, access.SCHEDULES_PRINT, group_id)
     return make_pack(ctx, group_id, start, end, ("letters",)).pdf
 
 
@@ -807,6 +818,7 @@ def schedule_xlsx(ctx: ServiceContext, group_id: int, start: date, end: date) ->
     """The rota and the period's rides, meals, jobs or sessions as an Excel workbook (one sheet each).
 
     Audited (E, "schedule.export"). Raises NotFoundError or ValidationError (period) as :func:`make_pack`."""
+    access.require(ctx, access.SCHEDULES_PRINT, group_id)
     from coop_desk.documents.schedule_xlsx import render_workbook
 
     with ctx.uow() as session:

@@ -33,7 +33,7 @@ from coop_desk.db.models import (
     WorkGroup,
 )
 from coop_desk.db.models.groups import DAYPARTS, VOLUNTEER_ROLES
-from coop_desk.services import audit
+from coop_desk.services import access, audit
 from coop_desk.services.context import ServiceContext
 from coop_desk.services.dates import WEEKDAYS, parse_date
 from coop_desk.services.errors import ConflictError, NotFoundError, ValidationError
@@ -460,6 +460,7 @@ def _audit(session: Session, ctx: ServiceContext, action: str, event: str, v_id:
 
 def get_volunteer(ctx: ServiceContext, volunteer_id: int) -> VolunteerDetail:
     """One volunteer profile; the reading is audited. NotFoundError."""
+    access.require(ctx, access.VOLUNTEERS_READ, obj=("volunteer", volunteer_id))
     with ctx.uow() as session:
         v = _load(session, volunteer_id)
         _audit(session, ctx, audit.READ, "volunteer.view", v.id, v.person_id)
@@ -468,6 +469,7 @@ def get_volunteer(ctx: ServiceContext, volunteer_id: int) -> VolunteerDetail:
 
 def volunteer_for_person(ctx: ServiceContext, person_id: int) -> VolunteerDetail | None:
     """The person's volunteer profile (audited), or None when they are not a volunteer."""
+    access.require(ctx, access.VOLUNTEERS_READ)
     with ctx.uow() as session:
         v = session.scalar(select(Volunteer).where(Volunteer.person_id == person_id).options(*_options()))
         if v is None:
@@ -481,6 +483,7 @@ def list_volunteers(
 ) -> list[VolunteerRow]:
     """Volunteers (of one group, or all), sorted the Dutch way on surname; `search` matches every word against
     the name, phone number, group names, roles and skills."""
+    access.require(ctx, access.VOLUNTEERS_READ, group_id)
     today = ctx.today()
     words = [fold(w) for w in search.split()]
     with ctx.uow() as session:
@@ -493,6 +496,10 @@ def list_volunteers(
         if group_id is not None:
             statement = statement.where(
                 Volunteer.id.in_(select(GroupMember.volunteer_id).where(GroupMember.group_id == group_id))
+            )
+        elif (visible := access.visible_groups(ctx)) is not None:  # a coördinator: their own groups' volunteers
+            statement = statement.where(
+                Volunteer.id.in_(select(GroupMember.volunteer_id).where(GroupMember.group_id.in_(visible)))
             )
         if not include_inactive:
             statement = statement.where(Volunteer.active.is_(True))
@@ -536,6 +543,7 @@ def list_volunteers(
 def vog_reminders(ctx: ServiceContext, today: date | None = None) -> list[VogReminder]:
     """Active volunteers whose VOG has expired or expires within VOG_WARN_DAYS, and those with a chauffeur,
     begeleider or klusser role who have none: expired first, then soonest expiry, then missing, by name."""
+    access.require(ctx, access.VOLUNTEERS_READ)
     today = today or ctx.today()
     # Only VOGs dated early enough to expire within the warning window can need renewing: let SQL leave out the
     # rest (a few days' margin; the exact rule is vog_status below).
@@ -568,6 +576,7 @@ def vog_reminders(ctx: ServiceContext, today: date | None = None) -> list[VogRem
 
 
 def count_vog_reminders(ctx: ServiceContext, today: date | None = None) -> int:
+    access.require(ctx, access.VOLUNTEERS_READ)
     return len(vog_reminders(ctx, today))
 
 
@@ -580,6 +589,7 @@ def save_volunteer(
     """Create a volunteer profile (volunteer_id None; the person also gets the 'volunteer' role) or save changes
     to the version the user opened. Memberships, availability and absences are replaced by the lists given.
     ValidationError (every wrong field, nothing written), NotFoundError, ConflictError."""
+    access.require(ctx, access.VOLUNTEERS_WRITE, obj=("volunteer", volunteer_id))
     today = ctx.today()
     try:
         with ctx.uow() as session:
@@ -644,6 +654,7 @@ def delete_volunteer(ctx: ServiceContext, volunteer_id: int, version: int | None
     'volunteer' role). Refused with a Dutch ValidationError naming how many rides, jobs and shifts from today on
     are still assigned, and for a driver with driven rides (their mileage allowances must keep their driver).
     NotFoundError, ConflictError."""
+    access.require(ctx, access.VOLUNTEERS_WRITE, obj=("volunteer", volunteer_id))
     with ctx.uow() as session:
         volunteer = _load(session, volunteer_id)
         if version is not None and volunteer.version != version:

@@ -165,6 +165,141 @@ De details staan in {log}</translation>
     </message>
 </context>
 <context>
+    <name>BackupsDialog</name>
+    <message>
+        <source>Backups</source>
+        <translation>Reservekopieën</translation>
+    </message>
+    <message>
+        <source>Coop Desk makes a backup every day when it starts, and before every upgrade, import and erasure. It keeps 7 daily, 4 weekly and 12 monthly backups in &lt;code&gt;{folder}&lt;/code&gt;. Every backup is checked after it is made.</source>
+        <translation>Coop Desk maakt elke dag bij het starten een reservekopie, en vóór elke upgrade, import en verwijdering. Er worden 7 dagelijkse, 4 wekelijkse en 12 maandelijkse reservekopieën bewaard in &lt;code&gt;{folder}&lt;/code&gt;. Elke reservekopie wordt na het maken gecontroleerd.</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>Datum</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Soort</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation>Grootte</translation>
+    </message>
+    <message>
+        <source>Verified</source>
+        <translation>Gecontroleerd</translation>
+    </message>
+    <message>
+        <source>Make a backup now</source>
+        <translation>Nu een reservekopie maken</translation>
+    </message>
+    <message>
+        <source>Back up to a folder…</source>
+        <translation>Reservekopie naar een map…</translation>
+    </message>
+    <message>
+        <source>An encrypted backup with a password, e.g. on a USB stick</source>
+        <translation>Een versleutelde reservekopie met een wachtwoord, bijvoorbeeld op een USB-stick</translation>
+    </message>
+    <message>
+        <source>Restore this backup…</source>
+        <translation>Deze reservekopie terugzetten…</translation>
+    </message>
+    <message>
+        <source>Restore from a file…</source>
+        <translation>Terugzetten uit een bestand…</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>ja</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>nee</translation>
+    </message>
+    <message>
+        <source>unknown</source>
+        <translation>onbekend</translation>
+    </message>
+    <message>
+        <source>There are no backups yet.</source>
+        <translation>Er zijn nog geen reservekopieën.</translation>
+    </message>
+    <message>
+        <source>Daily</source>
+        <translation>Dagelijks</translation>
+    </message>
+    <message>
+        <source>Made by hand</source>
+        <translation>Met de hand gemaakt</translation>
+    </message>
+    <message>
+        <source>Before an upgrade</source>
+        <translation>Voor een upgrade</translation>
+    </message>
+    <message>
+        <source>Before an import</source>
+        <translation>Voor een import</translation>
+    </message>
+    <message>
+        <source>Before erasing a person</source>
+        <translation>Voor het wissen van een persoon</translation>
+    </message>
+    <message>
+        <source>Before a restore</source>
+        <translation>Voor het terugzetten</translation>
+    </message>
+    <message>
+        <source>Backup made and checked: {name}</source>
+        <translation>Reservekopie gemaakt en gecontroleerd: {name}</translation>
+    </message>
+    <message>
+        <source>Choose a folder for the backup</source>
+        <translation>Kies een map voor de reservekopie</translation>
+    </message>
+    <message>
+        <source>Password for the backup</source>
+        <translation>Wachtwoord voor de reservekopie</translation>
+    </message>
+    <message>
+        <source>The backup is encrypted with this password. Keep it in a safe place: without the password the backup cannot be restored.</source>
+        <translation>De reservekopie wordt met dit wachtwoord versleuteld. Bewaar het op een veilige plek: zonder het wachtwoord is de reservekopie niet terug te zetten.</translation>
+    </message>
+    <message>
+        <source>Encrypted backup written to {path}</source>
+        <translation>Versleutelde reservekopie geschreven naar {path}</translation>
+    </message>
+    <message>
+        <source>Choose a backup</source>
+        <translation>Kies een reservekopie</translation>
+    </message>
+    <message>
+        <source>Coop Desk backups (*.sqlite *.coopbackup)</source>
+        <translation>Reservekopieën van Coop Desk (*.sqlite *.coopbackup)</translation>
+    </message>
+    <message>
+        <source>Restore backup</source>
+        <translation>Reservekopie terugzetten</translation>
+    </message>
+    <message>
+        <source>The data will be replaced by the backup of {what}. Everything saved after that is lost (the current data is backed up first). Coop Desk must be started again afterwards.
+
+Restore this backup?</source>
+        <translation>De gegevens worden vervangen door de reservekopie van {what}. Alles wat daarna is opgeslagen gaat verloren (van de huidige gegevens wordt eerst een reservekopie gemaakt). Daarna moet Coop Desk opnieuw worden gestart.
+
+Deze reservekopie terugzetten?</translation>
+    </message>
+    <message>
+        <source>The backup has been restored. Coop Desk will now close; start it again.</source>
+        <translation>De reservekopie is teruggezet. Coop Desk sluit nu; start het programma opnieuw.</translation>
+    </message>
+    <message>
+        <source>Backup restored</source>
+        <translation>Reservekopie teruggezet</translation>
+    </message>
+</context>
+<context>
     <name>BatchPanel</name>
     <message>
         <source>All members</source>
@@ -825,7 +960,7 @@ De details staan in {log}</translation>
     </message>
     <message>
         <source>Details</source>
-        <translation>Gegevens</translation>
+        <translation>Details</translation>
     </message>
     <message>
         <source>Date</source>
@@ -1654,6 +1789,68 @@ De details staan in {log}</translation>
     </message>
 </context>
 <context>
+    <name>DamagedDatabaseDialog</name>
+    <message>
+        <source>The database is damaged</source>
+        <translation>De database is beschadigd</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;The latest good backup is from &lt;b&gt;{when}&lt;/b&gt;. Coop Desk can put it back; whatever was saved after it is lost. The damaged file is kept in the backup folder.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;De laatste goede reservekopie is van &lt;b&gt;{when}&lt;/b&gt;. Coop Desk kan die terugzetten; wat daarna is opgeslagen gaat verloren. Het beschadigde bestand wordt bewaard in de map met reservekopieën.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;No good backup was found. Choose a backup file, or ask for help.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;Er is geen goede reservekopie gevonden. Kies een bestand met een reservekopie, of vraag om hulp.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;h3&gt;The database cannot be opened&lt;/h3&gt;&lt;p&gt;The file &lt;code&gt;{path}&lt;/code&gt; is damaged, for example by a power cut or a faulty disk or USB stick.&lt;/p&gt;</source>
+        <translation>&lt;h3&gt;De database kan niet worden geopend&lt;/h3&gt;&lt;p&gt;Het bestand &lt;code&gt;{path}&lt;/code&gt; is beschadigd, bijvoorbeeld door een stroomstoring of een defecte schijf of USB-stick.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>Restore the latest good backup</source>
+        <translation>Laatste goede reservekopie terugzetten</translation>
+    </message>
+    <message>
+        <source>Choose another backup…</source>
+        <translation>Andere reservekopie kiezen…</translation>
+    </message>
+    <message>
+        <source>Quit</source>
+        <translation>Afsluiten</translation>
+    </message>
+    <message>
+        <source>Choose a backup</source>
+        <translation>Kies een reservekopie</translation>
+    </message>
+    <message>
+        <source>Coop Desk backups (*.sqlite *.coopbackup)</source>
+        <translation>Reservekopieën van Coop Desk (*.sqlite *.coopbackup)</translation>
+    </message>
+    <message>
+        <source>Restore backup</source>
+        <translation>Reservekopie terugzetten</translation>
+    </message>
+</context>
+<context>
+    <name>DatabaseInUseDialog</name>
+    <message>
+        <source>Database in use</source>
+        <translation>Database in gebruik</translation>
+    </message>
+    <message>
+        <source>&lt;h3&gt;The database is in use&lt;/h3&gt;&lt;p&gt;&lt;b&gt;{user}&lt;/b&gt; has it open on &lt;b&gt;{machine}&lt;/b&gt; since {since}.&lt;/p&gt;&lt;p&gt;Only one program at a time may write in the database. Close Coop Desk there first. If that program is no longer running (for example after a crash), you can take the database over; the other program can then no longer save. The take-over is recorded in the audit trail.&lt;/p&gt;</source>
+        <translation>&lt;h3&gt;De database is in gebruik&lt;/h3&gt;&lt;p&gt;&lt;b&gt;{user}&lt;/b&gt; heeft hem open op &lt;b&gt;{machine}&lt;/b&gt; sinds {since}.&lt;/p&gt;&lt;p&gt;Er kan maar één programma tegelijk in de database schrijven. Sluit Coop Desk daar eerst. Draait dat programma niet meer (bijvoorbeeld na een storing), dan kunt u de database overnemen; het andere programma kan dan niet meer opslaan. Het overnemen wordt vastgelegd in het logboek.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>Take over</source>
+        <translation>Overnemen</translation>
+    </message>
+    <message>
+        <source>Quit</source>
+        <translation>Afsluiten</translation>
+    </message>
+</context>
+<context>
     <name>ErrorDialog</name>
     <message>
         <source>Something went wrong</source>
@@ -1741,6 +1938,41 @@ De details staan in het logbestand:
     <message>
         <source>Help &amp;requests (as the list shows them)…</source>
         <translation>Hulp&amp;vragen (zoals de lijst ze toont)…</translation>
+    </message>
+</context>
+<context>
+    <name>FirstAdminDialog</name>
+    <message>
+        <source>Coop Desk - first administrator</source>
+        <translation>Coop Desk - eerste beheerder</translation>
+    </message>
+    <message>
+        <source>Nobody can use this database yet. Choose the first administrator: they can add the other users under Beheer. The password needs at least 10 characters.</source>
+        <translation>Nog niemand kan met deze database werken. Kies de eerste beheerder: die kan onder Beheer de andere gebruikers toevoegen. Het wachtwoord moet minstens 10 tekens lang zijn.</translation>
+    </message>
+    <message>
+        <source>&amp;User name</source>
+        <translation>&amp;Gebruikersnaam</translation>
+    </message>
+    <message>
+        <source>Full &amp;name</source>
+        <translation>Volledige &amp;naam</translation>
+    </message>
+    <message>
+        <source>&amp;Password</source>
+        <translation>&amp;Wachtwoord</translation>
+    </message>
+    <message>
+        <source>&amp;Repeat password</source>
+        <translation>Wachtwoord &amp;herhalen</translation>
+    </message>
+    <message>
+        <source>Create administrator</source>
+        <translation>Beheerder aanmaken</translation>
+    </message>
+    <message>
+        <source>Quit</source>
+        <translation>Afsluiten</translation>
     </message>
 </context>
 <context>
@@ -2619,6 +2851,64 @@ De details staan in het logbestand:
     </message>
 </context>
 <context>
+    <name>LockDialog</name>
+    <message>
+        <source>Coop Desk is locked</source>
+        <translation>Coop Desk is vergrendeld</translation>
+    </message>
+    <message>
+        <source>Locked after a period without activity. {user}, type your password to continue.</source>
+        <translation>Vergrendeld na een tijd zonder activiteit. {user}, typ uw wachtwoord om verder te gaan.</translation>
+    </message>
+    <message>
+        <source>Your open windows and unsaved changes are kept.</source>
+        <translation>Uw open vensters en niet-opgeslagen wijzigingen blijven bewaard.</translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation>Wachtwoord</translation>
+    </message>
+    <message>
+        <source>Unlock</source>
+        <translation>Ontgrendelen</translation>
+    </message>
+</context>
+<context>
+    <name>LoginDialog</name>
+    <message>
+        <source>Coop Desk - log in</source>
+        <translation>Coop Desk - aanmelden</translation>
+    </message>
+    <message>
+        <source>Log in with your user name and password.</source>
+        <translation>Meld u aan met uw gebruikersnaam en wachtwoord.</translation>
+    </message>
+    <message>
+        <source>Database: {name}</source>
+        <translation>Database: {name}</translation>
+    </message>
+    <message>
+        <source>&amp;User name</source>
+        <translation>&amp;Gebruikersnaam</translation>
+    </message>
+    <message>
+        <source>&amp;Password</source>
+        <translation>&amp;Wachtwoord</translation>
+    </message>
+    <message>
+        <source>Log in</source>
+        <translation>Aanmelden</translation>
+    </message>
+    <message>
+        <source>Quit</source>
+        <translation>Afsluiten</translation>
+    </message>
+    <message>
+        <source>You can try again now.</source>
+        <translation>U kunt het nu opnieuw proberen.</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <source>New call</source>
@@ -2687,6 +2977,26 @@ De details staan in het logbestand:
     <message>
         <source>&amp;Quit</source>
         <translation>&amp;Afsluiten</translation>
+    </message>
+    <message>
+        <source>&amp;Management</source>
+        <translation>&amp;Beheer</translation>
+    </message>
+    <message>
+        <source>&amp;Users…</source>
+        <translation>&amp;Gebruikers…</translation>
+    </message>
+    <message>
+        <source>&amp;Backups…</source>
+        <translation>&amp;Reservekopieën…</translation>
+    </message>
+    <message>
+        <source>&amp;Retention of old help requests…</source>
+        <translation>&amp;Bewaartermijn oude hulpvragen…</translation>
+    </message>
+    <message>
+        <source>&amp;Lock the screen</source>
+        <translation>Scherm &amp;vergrendelen</translation>
     </message>
     <message>
         <source>&amp;Help</source>
@@ -3026,6 +3336,48 @@ De details staan in het logbestand:
     </message>
 </context>
 <context>
+    <name>PasswordDialog</name>
+    <message>
+        <source>Password</source>
+        <translation>Wachtwoord</translation>
+    </message>
+    <message>
+        <source>Password again</source>
+        <translation>Wachtwoord nog een keer</translation>
+    </message>
+    <message>
+        <source>Choose a password of at least 8 characters.</source>
+        <translation>Kies een wachtwoord van minstens 8 tekens.</translation>
+    </message>
+    <message>
+        <source>The two passwords are not the same.</source>
+        <translation>De twee wachtwoorden zijn niet gelijk.</translation>
+    </message>
+</context>
+<context>
+    <name>PasswordResetDialog</name>
+    <message>
+        <source>New password for {user}</source>
+        <translation>Nieuw wachtwoord voor {user}</translation>
+    </message>
+    <message>
+        <source>&amp;Password</source>
+        <translation>&amp;Wachtwoord</translation>
+    </message>
+    <message>
+        <source>R&amp;epeat password</source>
+        <translation>Wachtwoord &amp;herhalen</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>Opslaan</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Annuleren</translation>
+    </message>
+</context>
+<context>
     <name>PeopleTableModel</name>
     <message>
         <source>Name</source>
@@ -3093,6 +3445,18 @@ De details staan in het logbestand:
     <message>
         <source>Delete</source>
         <translation>Verwijderen</translation>
+    </message>
+    <message>
+        <source>Who viewed this file?</source>
+        <translation>Wie heeft dit dossier bekeken?</translation>
+    </message>
+    <message>
+        <source>Privacy (AVG)…</source>
+        <translation>Privacy (AVG)…</translation>
+    </message>
+    <message>
+        <source>Consent, everything held about this person, or erase them</source>
+        <translation>Toestemmingen, alles wat we van deze persoon bewaren, of de persoon wissen</translation>
     </message>
     <message numerus="yes">
         <source>%n person(s)</source>
@@ -3601,6 +3965,101 @@ Toch opslaan als nieuwe persoon?</translation>
     <message>
         <source>Print preview: {title}</source>
         <translation>Afdrukvoorbeeld: {title}</translation>
+    </message>
+</context>
+<context>
+    <name>PrivacyDialog</name>
+    <message>
+        <source>Privacy: {name}</source>
+        <translation>Privacy: {name}</translation>
+    </message>
+    <message>
+        <source>Privacy rights (AVG) of {name}, person number {number}.</source>
+        <translation>Privacyrechten (AVG) van {name}, persoonsnummer {number}.</translation>
+    </message>
+    <message>
+        <source>Consent</source>
+        <translation>Toestemming</translation>
+    </message>
+    <message>
+        <source>Given</source>
+        <translation>Gegeven</translation>
+    </message>
+    <message>
+        <source>Withdrawn</source>
+        <translation>Ingetrokken</translation>
+    </message>
+    <message>
+        <source>Note with the next change (optional), e.g. &apos;by phone&apos;</source>
+        <translation>Toelichting bij de volgende wijziging (optioneel), bijv. &apos;telefonisch&apos;</translation>
+    </message>
+    <message>
+        <source>Data export</source>
+        <translation>Gegevens exporteren</translation>
+    </message>
+    <message>
+        <source>Everything held about this person, including who viewed their file, as a JSON file and a readable PDF in a folder of your choice.</source>
+        <translation>Alles wat over deze persoon bewaard wordt, ook wie het dossier heeft bekeken, als JSON-bestand en leesbare PDF in een map naar keuze.</translation>
+    </message>
+    <message>
+        <source>Export data…</source>
+        <translation>Gegevens exporteren…</translation>
+    </message>
+    <message>
+        <source>Erase</source>
+        <translation>Wissen</translation>
+    </message>
+    <message>
+        <source>Erasing removes the name, address, phone numbers, notes, letters and consent of this person everywhere, also from the search index and the database file. Help requests, rides and other counts stay for the reports, without the name. A backup is made first. This cannot be undone.</source>
+        <translation>Wissen verwijdert de naam, het adres, de telefoonnummers, notities, brieven en toestemmingen van deze persoon overal, ook uit de zoekindex en het databasebestand. Hulpvragen, ritten en andere tellingen blijven voor de rapportages, zonder naam. Eerst wordt een back-up gemaakt. Dit kan niet ongedaan worden gemaakt.</translation>
+    </message>
+    <message>
+        <source>Type the person number ({number}) to confirm</source>
+        <translation>Typ het persoonsnummer ({number}) om te bevestigen</translation>
+    </message>
+    <message>
+        <source>Erase permanently</source>
+        <translation>Definitief wissen</translation>
+    </message>
+    <message>
+        <source>Only a beheerder may erase a person.</source>
+        <translation>Alleen een beheerder mag een persoon wissen.</translation>
+    </message>
+    <message>
+        <source>not recorded</source>
+        <translation>niet vastgelegd</translation>
+    </message>
+    <message>
+        <source>given</source>
+        <translation>gegeven</translation>
+    </message>
+    <message>
+        <source>withdrawn</source>
+        <translation>ingetrokken</translation>
+    </message>
+    <message>
+        <source>{state} on {date} by {user}</source>
+        <translation>{state} op {date} door {user}</translation>
+    </message>
+    <message>
+        <source>Consent saved.</source>
+        <translation>Toestemming opgeslagen.</translation>
+    </message>
+    <message>
+        <source>Folder for the data export</source>
+        <translation>Map voor de gegevensexport</translation>
+    </message>
+    <message>
+        <source>Exported to {json} and {pdf}.</source>
+        <translation>Geëxporteerd naar {json} en {pdf}.</translation>
+    </message>
+    <message>
+        <source>The person has been erased. Counts for reports were kept.</source>
+        <translation>De persoon is gewist. De tellingen voor rapportages zijn bewaard.</translation>
+    </message>
+    <message>
+        <source>Backup made first: {path}</source>
+        <translation>Vooraf is een back-up gemaakt: {path}</translation>
     </message>
 </context>
 <context>
@@ -4197,6 +4656,73 @@ Toch opslaan als nieuwe persoon?</translation>
 {path}</source>
         <translation>De rapportage is opgeslagen als:
 {path}</translation>
+    </message>
+</context>
+<context>
+    <name>RetentionDialog</name>
+    <message>
+        <source>Retention of help requests</source>
+        <translation>Bewaartermijn van hulpvragen</translation>
+    </message>
+    <message>
+        <source>Help requests closed longer ago than the retention period are anonymised: their texts, timeline and call notes are blanked and the client is detached. The counts for reports remain.</source>
+        <translation>Hulpvragen die langer dan de bewaartermijn geleden zijn afgerond, worden geanonimiseerd: teksten, tijdlijn en gespreksnotities worden gewist en de hulpvrager wordt losgekoppeld. De tellingen voor rapportages blijven.</translation>
+    </message>
+    <message>
+        <source>year(s)</source>
+        <translation>jaar</translation>
+    </message>
+    <message>
+        <source>Save period</source>
+        <translation>Termijn opslaan</translation>
+    </message>
+    <message>
+        <source>Keep closed help requests for</source>
+        <translation>Afgeronde hulpvragen bewaren:</translation>
+    </message>
+    <message>
+        <source>Anonymise now</source>
+        <translation>Nu anonimiseren</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n help request(s) would be anonymised now.</source>
+        <translation>
+            <numerusform>%n hulpvraag zou nu worden geanonimiseerd.</numerusform>
+            <numerusform>%n hulpvragen zouden nu worden geanonimiseerd.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Anonymise help requests</source>
+        <translation>Hulpvragen anonimiseren</translation>
+    </message>
+    <message numerus="yes">
+        <source>Anonymise %n help request(s)? This cannot be undone.</source>
+        <translation>
+            <numerusform>%n hulpvraag anonimiseren? Dit kan niet ongedaan worden gemaakt.</numerusform>
+            <numerusform>%n hulpvragen anonimiseren? Dit kan niet ongedaan worden gemaakt.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Retention period saved: {years} year(s).</source>
+        <translation>Bewaartermijn opgeslagen: {years} jaar.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n help request(s) anonymised.</source>
+        <translation>
+            <numerusform>%n hulpvraag geanonimiseerd.</numerusform>
+            <numerusform>%n hulpvragen geanonimiseerd.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>RetentionTableModel</name>
+    <message>
+        <source>Help request</source>
+        <translation>Hulpvraag</translation>
+    </message>
+    <message>
+        <source>Closed on</source>
+        <translation>Afgerond op</translation>
     </message>
 </context>
 <context>
@@ -5147,6 +5673,165 @@ Toch opslaan als nieuwe persoon?</translation>
     </message>
 </context>
 <context>
+    <name>UserEditDialog</name>
+    <message>
+        <source>Add user</source>
+        <translation>Gebruiker toevoegen</translation>
+    </message>
+    <message>
+        <source>Change user</source>
+        <translation>Gebruiker wijzigen</translation>
+    </message>
+    <message>
+        <source>&amp;User name</source>
+        <translation>&amp;Gebruikersnaam</translation>
+    </message>
+    <message>
+        <source>Full &amp;name</source>
+        <translation>Volledige &amp;naam</translation>
+    </message>
+    <message>
+        <source>&amp;Role</source>
+        <translation>&amp;Rol</translation>
+    </message>
+    <message>
+        <source>&amp;Password</source>
+        <translation>&amp;Wachtwoord</translation>
+    </message>
+    <message>
+        <source>R&amp;epeat password</source>
+        <translation>Wachtwoord &amp;herhalen</translation>
+    </message>
+    <message>
+        <source>Work &amp;groups</source>
+        <translation>Werk&amp;groepen</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>Opslaan</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Annuleren</translation>
+    </message>
+</context>
+<context>
+    <name>UserManagementDialog</name>
+    <message>
+        <source>Users</source>
+        <translation>Gebruikers</translation>
+    </message>
+    <message>
+        <source>Who may work with Coop Desk, and in which role. A coordinator only sees the volunteers and schedules of their own work groups; the board only sees reports.</source>
+        <translation>Wie met Coop Desk mag werken, en in welke rol. Een coördinator ziet alleen de vrijwilligers en roosters van de eigen werkgroepen; het bestuur ziet alleen rapportages.</translation>
+    </message>
+    <message>
+        <source>User name</source>
+        <translation>Gebruikersnaam</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Naam</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>Rol</translation>
+    </message>
+    <message>
+        <source>Last login</source>
+        <translation>Laatst aangemeld</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>&amp;Add user…</source>
+        <translation>Gebruiker &amp;toevoegen…</translation>
+    </message>
+    <message>
+        <source>&amp;Change role…</source>
+        <translation>&amp;Rol wijzigen…</translation>
+    </message>
+    <message>
+        <source>&amp;Reset password…</source>
+        <translation>&amp;Nieuw wachtwoord…</translation>
+    </message>
+    <message>
+        <source>&amp;Deactivate</source>
+        <translation>&amp;Uitschakelen</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Sluiten</translation>
+    </message>
+    <message>
+        <source>Active</source>
+        <translation>Actief</translation>
+    </message>
+    <message>
+        <source>Deactivated</source>
+        <translation>Uitgeschakeld</translation>
+    </message>
+    <message>
+        <source>&amp;Activate</source>
+        <translation>&amp;Activeren</translation>
+    </message>
+</context>
+<context>
+    <name>ViewedByDialog</name>
+    <message>
+        <source>Who viewed this file?</source>
+        <translation>Wie heeft dit dossier bekeken?</translation>
+    </message>
+    <message>
+        <source>Everyone who viewed or changed the file of {name}, newest first.</source>
+        <translation>Iedereen die het dossier van {name} heeft bekeken of gewijzigd, nieuwste eerst.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n entry(ies). Opening this list is recorded too.</source>
+        <translation>
+            <numerusform>%n regel. Ook het openen van deze lijst wordt vastgelegd.</numerusform>
+            <numerusform>%n regels. Ook het openen van deze lijst wordt vastgelegd.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Nothing recorded about this person yet.</source>
+        <translation>Over deze persoon is nog niets vastgelegd.</translation>
+    </message>
+</context>
+<context>
+    <name>ViewedByModel</name>
+    <message>
+        <source>Time</source>
+        <translation>Tijd</translation>
+    </message>
+    <message>
+        <source>User</source>
+        <translation>Gebruiker</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>Rol</translation>
+    </message>
+    <message>
+        <source>Workstation</source>
+        <translation>Werkplek</translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation>Wat</translation>
+    </message>
+    <message>
+        <source>Details</source>
+        <translation>Details</translation>
+    </message>
+    <message>
+        <source>refused</source>
+        <translation>geweigerd</translation>
+    </message>
+</context>
+<context>
     <name>VolunteerDialog</name>
     <message>
         <source>Volunteer {name}</source>
@@ -5500,6 +6185,36 @@ Toch opslaan als nieuwe persoon?</translation>
     <message>
         <source>Not found</source>
         <translation>Niet gevonden</translation>
+    </message>
+</context>
+<context>
+    <name>parent</name>
+    <message>
+        <source>Encrypted backup</source>
+        <translation>Versleutelde reservekopie</translation>
+    </message>
+    <message>
+        <source>This backup is encrypted. Type the password that was chosen when it was made.</source>
+        <translation>Deze reservekopie is versleuteld. Typ het wachtwoord dat bij het maken is gekozen.</translation>
+    </message>
+</context>
+<context>
+    <name>widget</name>
+    <message>
+        <source>Administrator (beheerder)</source>
+        <translation>Beheerder</translation>
+    </message>
+    <message>
+        <source>Village supporter (dorpsondersteuner)</source>
+        <translation>Dorpsondersteuner</translation>
+    </message>
+    <message>
+        <source>Coordinator (own work groups)</source>
+        <translation>Coördinator (eigen werkgroepen)</translation>
+    </message>
+    <message>
+        <source>Board (reports only)</source>
+        <translation>Bestuur (alleen rapportages)</translation>
     </message>
 </context>
 </TS>

@@ -642,5 +642,5 @@ def test_every_action_is_audited_with_the_client(core_ctx):
         ]
         assert [e.subject_person_id for e in events[:-1]] == [client] * 10
         assert {e.object_id for e in events[:-1]} == {str(case.id)}
-        assert events[-1].detail == "omschrijving" and events[-1].subject_person_id is None
+        assert events[-1].detail == "zoekterm van 12 tekens" and events[-1].subject_person_id is None
         assert all(e.user_name == "tester" and e.workstation == "test-pc" for e in events)

@@ -353,7 +353,7 @@ def test_draft_round_trip_per_user_and_workstation(core_ctx):
     assert draft.saved_at == FIXED_NOW
     assert count(core_ctx, CallDraft) == 1
 
-    colleague = dataclasses.replace(core_ctx, actor=Actor("collega", "medewerker", "test-pc"))
+    colleague = dataclasses.replace(core_ctx, actor=Actor("collega", "dorpsondersteuner", "test-pc"))
     other_pc = dataclasses.replace(core_ctx, actor=Actor("tester", "beheerder", "laptop"))
     assert intake.load_draft(colleague) is None and intake.load_draft(other_pc) is None
     intake.save_draft(colleague, {"note": "van de collega"})

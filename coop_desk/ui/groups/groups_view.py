@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from coop_desk.services import groups
+from coop_desk.services import access, groups
 from coop_desk.services.context import ServiceContext
 from coop_desk.services.errors import NotFoundError
 from coop_desk.ui.groups.group_dialog import GroupDialog
@@ -108,6 +108,9 @@ class GroupsView(QWidget):
         self.edit_button.clicked.connect(lambda: self.edit_group())
         buttons.addWidget(self.new_button)
         buttons.addWidget(self.edit_button)
+        may_edit = access.allows(self._ctx.actor.role, access.GROUPS_WRITE)  # a coördinator plans, not configures
+        self.new_button.setVisible(may_edit)
+        self.edit_button.setVisible(may_edit)
         left_layout.addLayout(buttons)
 
         right = QWidget()

@@ -59,6 +59,8 @@ class PeopleView(QWidget):
         self.new_button.clicked.connect(self.new_person)
         self.edit_button.clicked.connect(self.edit_current)
         self.delete_button.clicked.connect(self.delete_current)
+        self.viewed_by_button.clicked.connect(self.show_viewed_by)
+        self.privacy_button.clicked.connect(self.show_privacy)
         QShortcut(QKeySequence("Ctrl+F"), self, activated=self.focus_search)
         QShortcut(QKeySequence("Ctrl+Shift+N"), self, activated=self.new_person)
         for key, widget, slot in (
@@ -106,9 +108,16 @@ class PeopleView(QWidget):
         self.card.anchorClicked.connect(self._on_card_link)
         self.edit_button = QPushButton(self.tr("Edit"))
         self.delete_button = QPushButton(self.tr("Delete"))
+        self.viewed_by_button = QPushButton(self.tr("Who viewed this file?"))
+        self.viewed_by_button.setObjectName("viewed_by_button")
+        self.privacy_button = QPushButton(self.tr("Privacy (AVG)…"))
+        self.privacy_button.setObjectName("privacy_button")
+        self.privacy_button.setToolTip(self.tr("Consent, everything held about this person, or erase them"))
         card_buttons = QHBoxLayout()
         card_buttons.addWidget(self.edit_button)
         card_buttons.addWidget(self.delete_button)
+        card_buttons.addWidget(self.viewed_by_button)
+        card_buttons.addWidget(self.privacy_button)
         card_buttons.addStretch()
         card_panel = QWidget()
         card_layout = QVBoxLayout(card_panel)
@@ -173,6 +182,8 @@ class PeopleView(QWidget):
         self._current = person
         self.edit_button.setEnabled(person is not None)
         self.delete_button.setEnabled(person is not None)
+        self.viewed_by_button.setEnabled(person is not None)
+        self.privacy_button.setEnabled(person is not None)
         if person is None:
             hint = self.tr("Select a person to see their details.")
             self.card.setHtml(f"<p style='color:#666'>{escape(hint)}</p>")
@@ -289,6 +300,31 @@ class PeopleView(QWidget):
     def _after_save(self, person_id: int) -> None:
         self.model.reload()
         self.show_person(person_id)
+        self.count_label.setText(self.tr("%n person(s)", "", self.model.total))
+
+    def show_viewed_by(self) -> None:
+        """'Wie heeft dit dossier bekeken?' for the person on the card (the look itself is audited)."""
+        if self._current is None:
+            return
+        from coop_desk.ui.people.viewed_by_dialog import ViewedByDialog
+
+        ViewedByDialog(self._ctx, self._current.id, self._current.formal_name, self).open()
+
+    def show_privacy(self) -> QWidget | None:
+        """Consent, the data export and erasure for the person on the card (erasure empties the card)."""
+        if self._current is None:
+            return None
+        from coop_desk.ui.people.privacy_dialog import PrivacyDialog
+
+        dialog = PrivacyDialog(self._ctx, self._current.id, self._current.formal_name, parent=self)
+        dialog.erased.connect(self._after_erase)
+        self.privacy_dialog = dialog
+        dialog.open()
+        return dialog
+
+    def _after_erase(self, _person_id: int) -> None:
+        self._show_card(None)
+        self.model.reload()
         self.count_label.setText(self.tr("%n person(s)", "", self.model.total))
 
     def delete_current(self) -> None:

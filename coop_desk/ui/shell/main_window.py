@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 
 from coop_desk.context import AppContext
 from coop_desk.db import migrate
-from coop_desk.services import cases, cooperative, intake
+from coop_desk.services import access, cases, cooperative, intake
 from coop_desk.services.audit import program_version
 from coop_desk.services.dates import format_long_date
 from coop_desk.ui.excel.export import ExportMenu
@@ -42,11 +42,13 @@ if TYPE_CHECKING:  # the screens of other areas are imported when first shown, t
 
 @dataclass(frozen=True)
 class Area:
-    """A working area in the navigation: its key, the title shown and how to build its screen."""
+    """A working area in the navigation: its key, the title shown, how to build its screen, and the permission
+    needed to see it (the services refuse anything else too; this keeps the screens a role cannot use away)."""
 
     key: str
     title: str
     build: Callable[[], QWidget]
+    permission: str = ""
 
 
 class MainWindow(QMainWindow):
@@ -93,32 +95,47 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage(self.tr("Database: {place}").format(place=app.database_label))
         self._restore_geometry()
 
+    def allows(self, permission: str) -> bool:
+        return access.allows(self._app.services.actor.role, permission)
+
     def _areas(self) -> list[Area]:
         ctx = self._app.services
-        return [
+        areas = [
             Area("today", self.tr("Today"), self._build_today),
-            Area("intake", self.tr("Consultation hour"), self._build_call_view),
-            Area("cases", self.tr("Help requests"), self._build_caseload),
-            Area("people", self.tr("People"), lambda: self._filled(PeopleView(ctx))),
-            Area("groups", self.tr("Work groups"), self._build_groups),
-            Area("letters", self.tr("Letters"), self._build_letters),
-            Area("providers", self.tr("Providers"), self._build_providers),
-            Area("reports", self.tr("Reports"), self._build_reports),
+            Area("intake", self.tr("Consultation hour"), self._build_call_view, access.CASES_WRITE),
+            Area("cases", self.tr("Help requests"), self._build_caseload, access.CASES_READ),
+            Area("people", self.tr("People"), lambda: self._filled(PeopleView(ctx)), access.PEOPLE_READ),
+            Area("groups", self.tr("Work groups"), self._build_groups, access.GROUPS_READ),
+            Area("letters", self.tr("Letters"), self._build_letters, access.LETTERS_READ),
+            Area("providers", self.tr("Providers"), self._build_providers, access.PROVIDERS_READ),
+            Area("reports", self.tr("Reports"), self._build_reports, access.REPORTS_READ),
         ]
+        shown = [a for a in areas if not a.permission or self.allows(a.permission)]
+        if not self._today_cards():
+            shown = [a for a in shown if a.key != "today"]  # bestuur: nothing for the start screen
+        return shown
 
-    def _build_today(self) -> TodayView:
+    def _today_cards(self) -> list:
+        """The start screen's cards this user may see; a coördinator sees their own groups through Werkgroepen."""
         ctx = self._app.services
-        view = TodayView(
-            [
+        cards = []
+        if self.allows(access.CASES_READ):
+            cards += [
                 today_cards.callbacks_card(ctx, self.open_case, self._on_callback_chosen),
                 today_cards.calls_today_card(ctx, self.open_case),
                 today_cards.new_cases_card(ctx, self.open_case),
-                today_cards.rides_card(ctx, self.open_group),
-                today_cards.meals_card(ctx, self.open_group),
-                contract_alerts_card(ctx, self.open_contract),
-                today_cards.vog_card(ctx, self.open_volunteer),
             ]
-        )
+        if self.allows(access.SCHEDULES_READ) and self.allows(access.CASES_READ):
+            cards += [today_cards.rides_card(ctx, self.open_group), today_cards.meals_card(ctx, self.open_group)]
+        if self.allows(access.PROVIDERS_READ):
+            cards.append(contract_alerts_card(ctx, self.open_contract))
+        if self.allows(access.VOLUNTEERS_READ) and self.allows(access.CASES_READ):
+            cards.append(today_cards.vog_card(ctx, self.open_volunteer))
+        return cards
+
+    def _build_today(self) -> TodayView:
+        ctx = self._app.services
+        view = TodayView(self._today_cards())
         view.set_heading(format_long_date(ctx.today()).capitalize())
         return view
 
@@ -231,6 +248,8 @@ class MainWindow(QMainWindow):
 
     def start_call(self) -> None:
         """Ctrl+N anywhere: go to the Spreekuur and start a new call with the cursor in the search field."""
+        if "intake" not in self._specs:
+            return
         self.show_area("intake")
         self.call_view.start_new_call()
 
@@ -261,6 +280,8 @@ class MainWindow(QMainWindow):
 
     def refresh_counts(self, refresh_today: bool = False) -> None:
         """Show the number of callbacks due and of open help requests in the navigation."""
+        if not self.allows(access.CASES_READ):
+            return
         figures = cases.counts(self._app.services)
         due = intake.count_callbacks_due(self._app.services, self._app.services.today())
         titles = {
@@ -279,40 +300,96 @@ class MainWindow(QMainWindow):
         """Work done once the window is on screen: figures, a call draft left behind, and the start screen's cards,
         which fill one by one right after (TodayView.loaded tells when they are all there)."""
         self.refresh_counts()
-        self.today_view.refresh_soon()
+        if "today" in self._specs:
+            self.today_view.refresh_soon()
+        if "intake" not in self._specs:
+            return
         if intake.load_draft(self._app.services) is not None and self.call_view.offer_draft():
             self.show_area("intake")
 
     def _build_menus(self) -> None:
         file_menu = self.menuBar().addMenu(self.tr("&File"))
-        file_menu.addAction(self.new_call_action)
-        file_menu.addSeparator()
-        import_action = QAction(self.tr("Import members from Excel…"), self)
-        import_action.setObjectName("import_members_action")
-        import_action.triggered.connect(self.import_members)
-        file_menu.addAction(import_action)
-        file_menu.addMenu(
-            ExportMenu(
-                self._app.services,
-                self,
-                people_filters=lambda: {"query": self.people_view.search.text()},
-                case_filters=lambda: {"case_filter": self.caseload_view.current_filter()},
+        if "intake" in self._specs:
+            file_menu.addAction(self.new_call_action)
+            file_menu.addSeparator()
+        if self.allows(access.IMPORTS_WRITE):
+            import_action = QAction(self.tr("Import members from Excel…"), self)
+            import_action.setObjectName("import_members_action")
+            import_action.triggered.connect(self.import_members)
+            file_menu.addAction(import_action)
+        if self.allows(access.EXPORTS_WRITE):
+            file_menu.addMenu(
+                ExportMenu(
+                    self._app.services,
+                    self,
+                    people_filters=lambda: {"query": self.people_view.search.text()},
+                    case_filters=lambda: {"case_filter": self.caseload_view.current_filter()},
+                )
             )
-        )
-        file_menu.addSeparator()
-        settings = QAction(self.tr("Cooperative &details…"), self)
-        settings.setShortcut(QKeySequence("Ctrl+,"))
-        settings.triggered.connect(self.open_cooperative_settings)
-        file_menu.addAction(settings)
+        if self.allows(access.SETTINGS_WRITE):
+            file_menu.addSeparator()
+            settings = QAction(self.tr("Cooperative &details…"), self)
+            settings.setShortcut(QKeySequence("Ctrl+,"))
+            settings.triggered.connect(self.open_cooperative_settings)
+            file_menu.addAction(settings)
         file_menu.addSeparator()
         quit_action = QAction(self.tr("&Quit"), self)
         quit_action.setShortcut(QKeySequence("Ctrl+Q"))
         quit_action.triggered.connect(self.close)
         file_menu.addAction(quit_action)
+        admin_menu = self.menuBar().addMenu(self.tr("&Management"))
+        admin_menu.setObjectName("admin_menu")
+        entries = (
+            ("users_action", self.tr("&Users…"), self.open_users, access.USERS_MANAGE),
+            ("backups_action", self.tr("&Backups…"), self.open_backups, access.BACKUP_MAKE),
+            (
+                "retention_action",
+                self.tr("&Retention of old help requests…"),
+                self.open_retention,
+                access.PRIVACY_MANAGE,
+            ),
+        )
+        for name, text, slot, permission in entries:
+            if self.allows(permission):
+                action = QAction(text, self)
+                action.setObjectName(name)
+                action.triggered.connect(slot)
+                admin_menu.addAction(action)
+        admin_menu.addSeparator()
+        lock_action = QAction(self.tr("&Lock the screen"), self)
+        lock_action.setObjectName("lock_action")
+        lock_action.setShortcut(QKeySequence("Ctrl+L"))
+        lock_action.triggered.connect(self.lock_now)
+        admin_menu.addAction(lock_action)
+        self.admin_menu = admin_menu
         help_menu = self.menuBar().addMenu(self.tr("&Help"))
         about = QAction(self.tr("&About Coop Desk"), self)
         about.triggered.connect(self.show_about)
         help_menu.addAction(about)
+
+    def open_users(self) -> None:
+        from coop_desk.ui.security.users import UserManagementDialog
+
+        UserManagementDialog(self._app.services, self).exec()
+
+    def lock_now(self) -> None:
+        """Lock at once (leaving the desk); the idle lock is set up by the program's start, not in every window."""
+        idle_lock = getattr(self, "idle_lock", None)
+        if idle_lock is not None:
+            idle_lock.lock("handmatig")
+
+    def open_backups(self) -> None:
+        from coop_desk.ui.safety.dialogs import BackupsDialog
+
+        dialog = BackupsDialog(self._app.services, self._app.paths.backup_dir, self)
+        dialog.exec()
+        if dialog.restart_required:  # a restored database is read by a fresh start
+            self.close()
+
+    def open_retention(self) -> None:
+        from coop_desk.ui.settings.retention_dialog import RetentionDialog
+
+        RetentionDialog(self._app.services, parent=self).exec()
 
     def update_title(self) -> None:
         details = cooperative.get_details(self._app.services)

@@ -5,6 +5,10 @@ Revises: 0005
 Create Date: 2026-11-23 18:51:51.143117
 """
 
+import hashlib
+import json
+from datetime import UTC, datetime
+
 import sqlalchemy as sa
 from alembic import op
 
@@ -76,8 +80,12 @@ def upgrade() -> None:
         batch_op.add_column(sa.Column("prev_hash", sa.String(length=64), nullable=False, server_default=""))
         batch_op.add_column(sa.Column("entry_hash", sa.String(length=64), nullable=False, server_default=""))
 
+    _backfill_audit_chain()
+    _create_audit_triggers()
+
 
 def downgrade() -> None:
+    _drop_audit_triggers()
 
     with op.batch_alter_table("audit_event", schema=None) as batch_op:
         batch_op.drop_column("entry_hash")
@@ -90,3 +98,101 @@ def downgrade() -> None:
     op.drop_table("consent")
     op.drop_table("user_account")
     op.drop_table("app_setting")
+
+
+# --- audit hash chain (a copy of coop_desk.services.audit.entry_hash, frozen with this migration) ---
+
+_AUDIT = sa.table(
+    "audit_event",
+    sa.column("id", sa.Integer),
+    sa.column("event_id", sa.String),
+    sa.column("occurred_at", sa.DateTime),
+    sa.column("action", sa.String),
+    sa.column("event_type", sa.String),
+    sa.column("outcome", sa.String),
+    sa.column("user_name", sa.String),
+    sa.column("user_role", sa.String),
+    sa.column("workstation", sa.String),
+    sa.column("subject_person_id", sa.Integer),
+    sa.column("object_type", sa.String),
+    sa.column("object_id", sa.String),
+    sa.column("detail", sa.Text),
+    sa.column("program_version", sa.String),
+    sa.column("prev_hash", sa.String),
+    sa.column("entry_hash", sa.String),
+)
+_HASHED = (
+    "event_id",
+    "occurred_at",
+    "action",
+    "event_type",
+    "outcome",
+    "user_name",
+    "user_role",
+    "workstation",
+    "subject_person_id",
+    "object_type",
+    "object_id",
+    "detail",
+    "program_version",
+)
+
+
+def _entry_hash(fields: dict) -> str:
+    moment = fields["occurred_at"]
+    if isinstance(moment, str):
+        moment = datetime.fromisoformat(moment)
+    if moment.tzinfo is not None:
+        moment = moment.astimezone(UTC).replace(tzinfo=None)
+    data = dict(fields, occurred_at=moment.isoformat(timespec="microseconds") + "Z")
+    canonical = json.dumps(data, sort_keys=True, separators=(",", ":"), ensure_ascii=False)
+    return hashlib.sha256(canonical.encode("utf-8")).hexdigest()
+
+
+def _backfill_audit_chain() -> None:
+    """Chain the entries that exist already, in id order (before the triggers forbid updates)."""
+    bind = op.get_bind()
+    rows = bind.execute(sa.select(_AUDIT).order_by(_AUDIT.c.id)).mappings().all()
+    prev = ""
+    for row in rows:
+        fields = {name: row[name] for name in _HASHED}
+        fields["prev_hash"] = prev
+        digest = _entry_hash(fields)
+        bind.execute(_AUDIT.update().where(_AUDIT.c.id == row["id"]).values(prev_hash=prev, entry_hash=digest))
+        prev = digest
+
+
+def _create_audit_triggers() -> None:
+    """Entries can be added, never changed or removed (also not by the program itself)."""
+    if op.get_bind().dialect.name == "postgresql":
+        op.execute(
+            """
+            CREATE FUNCTION audit_event_refuse_change() RETURNS trigger LANGUAGE plpgsql AS $$
+            BEGIN
+                RAISE EXCEPTION 'audit entries cannot be changed';
+            END;
+            $$
+            """
+        )
+        op.execute(
+            "CREATE TRIGGER audit_event_no_change BEFORE UPDATE OR DELETE ON audit_event "
+            "FOR EACH ROW EXECUTE FUNCTION audit_event_refuse_change()"
+        )
+    else:
+        op.execute(
+            "CREATE TRIGGER audit_event_no_update BEFORE UPDATE ON audit_event "
+            "BEGIN SELECT RAISE(ABORT, 'audit entries cannot be changed'); END"
+        )
+        op.execute(
+            "CREATE TRIGGER audit_event_no_delete BEFORE DELETE ON audit_event "
+            "BEGIN SELECT RAISE(ABORT, 'audit entries cannot be deleted'); END"
+        )
+
+
+def _drop_audit_triggers() -> None:
+    if op.get_bind().dialect.name == "postgresql":
+        op.execute("DROP TRIGGER IF EXISTS audit_event_no_change ON audit_event")
+        op.execute("DROP FUNCTION IF EXISTS audit_event_refuse_change()")
+    else:
+        op.execute("DROP TRIGGER IF EXISTS audit_event_no_update")
+        op.execute("DROP TRIGGER IF EXISTS audit_event_no_delete")

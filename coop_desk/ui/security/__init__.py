@@ -1,0 +1,1 @@
+"""Login, first administrator, idle lock and user management."""
