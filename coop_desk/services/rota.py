@@ -767,7 +767,9 @@ def rota(ctx: ServiceContext, group_id: int, start: date, end: date) -> list[Shi
 def conflicts(ctx: ServiceContext, start: date, end: date, group_ids: Iterable[int] | None = None) -> list[Conflict]:
     """The problems in the stored rota: open places, and assignments that break a hard rule (availability or
     absence changed since, overrides, double bookings, monthly maximum exceeded). Raises ValidationError."""
-    access.require(ctx, access.SCHEDULES_READ, group_ids=group_ids)
+    access.require(ctx, access.SCHEDULES_READ, group_ids=list(group_ids) if group_ids is not None else None)
+    if group_ids is None and (visible := access.visible_groups(ctx)) is not None:
+        group_ids = sorted(visible)  # a coördinator: their own groups only
     _check_period(start, end)
     with ctx.uow() as session:
         return _World(session, start, end, _check_groups(session, group_ids)).conflicts()
@@ -983,6 +985,7 @@ def move(
     """Move a volunteer from one shift to another, checked like `assign` (the old place no longer counts).
     Returns the target shift. Audited. Raises NotFoundError, ValidationError, ConflictError."""
     access.require(ctx, access.SCHEDULES_WRITE, obj=("shift_assignment", assignment_id))
+    access.require(ctx, access.SCHEDULES_WRITE, obj=("shift", to_shift_id))  # the shift it moves to, too
     try:
         with ctx.uow() as session:
             assignment = session.get(ShiftAssignment, assignment_id)

@@ -190,3 +190,22 @@ def as_role_ctx():
     from coop_desk.services.context import ServiceContext
 
     return ServiceContext(uow=None, actor=Actor("x", "beheerder", "pc"))  # type: ignore[arg-type]
+
+
+def test_a_coordinators_conflict_list_holds_only_their_groups(ctx):
+    import dataclasses
+    from datetime import date
+
+    from coop_desk.services import groups, rota, security
+    from coop_desk.services.context import Actor
+
+    made = groups.ensure_default_groups(ctx)
+    eet = next(g for g in made if g.kind == "meals")
+    rota.plan_period(ctx, date(2026, 12, 1), date(2026, 12, 31))  # nobody to assign: every shift is open
+    security.add_user(ctx, "beheer", "beheerder", "een-lang-wachtwoord")
+    security.add_user(ctx, "co", "coordinator", "een-lang-wachtwoord", group_ids=(eet.id,))
+    everyone = rota.conflicts(ctx, date(2026, 12, 1), date(2026, 12, 31))
+    assert len({c.group_name for c in everyone}) == 4
+    coordinator = dataclasses.replace(ctx, actor=Actor("co", "coordinator", "pc"))
+    own = rota.conflicts(coordinator, date(2026, 12, 1), date(2026, 12, 31))
+    assert own and {c.group_name for c in own} == {eet.name}
