@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 
 class ServiceError(Exception):
     """Base class for expected, explainable failures."""
@@ -19,8 +21,24 @@ class NotFoundError(ServiceError):
     """The record asked for does not exist (any more)."""
 
 
+@dataclass(frozen=True)
+class FieldChange:
+    """One field where what is stored now differs from what the user typed (shown after a refused save)."""
+
+    field: str  # the Dutch label
+    stored: str  # what is in the database now (someone else's save)
+    yours: str  # what this user typed
+
+
 class ConflictError(ServiceError):
-    """Someone else saved the same record since it was opened; the save was refused, nothing overwritten."""
+    """Someone else saved the same record since it was opened; the save was refused, nothing overwritten.
+
+    `changes` lists, where the service can tell, the fields in which the stored record now differs from what this
+    user typed, so they can see what the other person changed and type their change again on top of it."""
+
+    def __init__(self, message: str, changes: tuple[FieldChange, ...] = ()):
+        super().__init__(message)
+        self.changes = tuple(changes)
 
 
 class DuplicateWarning(ServiceError):

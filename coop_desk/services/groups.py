@@ -35,6 +35,7 @@ from coop_desk.db.models import (
 )
 from coop_desk.db.models.groups import GROUP_KINDS, VOLUNTEER_ROLES
 from coop_desk.services import access, audit
+from coop_desk.services.conflicts import changes_between
 from coop_desk.services.context import ServiceContext
 from coop_desk.services.dates import WEEKDAYS, format_date, parse_date, parse_money_cents
 from coop_desk.services.errors import ConflictError, NotFoundError, ValidationError
@@ -51,6 +52,21 @@ ROLE_LABELS = {
 KEY_KINDS = {"eet": "meals", "rijdt": "rides", "klust": "jobs", "beweegt": "activity"}
 KIND_WORDS = {kind: word.capitalize() for word, kind in KEY_KINDS.items()}
 
+# The fields a refused save compares (services.conflicts).
+GROUP_FIELD_LABELS = {
+    "name": "Naam",
+    "description": "Omschrijving",
+    "location": "Locatie",
+    "active": "Actief",
+    "skip_holidays": "Feestdagen overslaan",
+    "passenger_per_km": "Bijdrage passagier per km",
+    "passenger_per_ride": "Bijdrage passagier per rit",
+    "driver_per_km": "Vergoeding chauffeur per km",
+    "meal_price": "Prijs maaltijd",
+    "meal_max_guests": "Maximum aantal gasten",
+    "patterns": "Vaste diensten",
+    "closed_days": "Gesloten dagen",
+}
 GROUP_CONFLICT = (
     "Iemand anders heeft deze groep intussen gewijzigd; uw wijziging is niet opgeslagen. "
     "Open de groep opnieuw om de nieuwste stand te zien."
@@ -636,7 +652,9 @@ def save_group(
             if group_id is not None:
                 group = _load(session, group_id)
                 if version is not None and group.version != version:
-                    raise ConflictError(GROUP_CONFLICT)
+                    raise ConflictError(
+                        GROUP_CONFLICT, changes_between(_detail(session, group).to_input(), data, GROUP_FIELD_LABELS)
+                    )
             clean = _clean_group(session, data, group)
             if group is None:
                 position = session.scalar(select(func.max(WorkGroup.position))) or 0

@@ -14,6 +14,7 @@ from sqlalchemy.orm.exc import StaleDataError
 from coop_desk.db.models import ContactPerson, Household, Membership, Person, PersonRole, Phone
 from coop_desk.db.models.people import ROLES
 from coop_desk.services import access, audit, people_search
+from coop_desk.services.conflicts import changes_between
 from coop_desk.services.context import ServiceContext
 from coop_desk.services.dates import parse_date, parse_money_cents
 from coop_desk.services.errors import ConflictError, DuplicateWarning, NotFoundError, ValidationError
@@ -117,6 +118,28 @@ class PersonInput:
     roles: frozenset[str] = frozenset()
     membership: MembershipInput | None = None
     contacts: tuple[ContactInput, ...] = ()
+
+
+# The fields a refused save compares (services.conflicts), with the labels the form uses.
+PERSON_FIELD_LABELS = {
+    "initials": "Voorletters",
+    "first_name": "Roepnaam",
+    "prefix": "Tussenvoegsel",
+    "surname": "Achternaam",
+    "partner_prefix": "Tussenvoegsel partner",
+    "partner_surname": "Achternaam partner",
+    "name_usage": "Naamgebruik",
+    "gender": "Geslacht",
+    "birth_date": "Geboortedatum",
+    "street": "Straat",
+    "house_number": "Huisnummer",
+    "postcode": "Postcode",
+    "city": "Woonplaats",
+    "phones": "Telefoon",
+    "email": "E-mail",
+    "notes": "Notities",
+    "membership": "Lidmaatschap",
+}
 
 
 @dataclass(frozen=True)
@@ -716,7 +739,8 @@ def update_person(ctx: ServiceContext, person_id: int, version: int, data: Perso
             if person.version != version:
                 raise ConflictError(
                     "Iemand anders heeft deze persoon intussen gewijzigd. Sluit het formulier, open de persoon "
-                    "opnieuw en voer uw wijziging nog eens in."
+                    "opnieuw en voer uw wijziging nog eens in.",
+                    changes_between(_detail(person, today).to_input(), data, PERSON_FIELD_LABELS),
                 )
             touched = _apply(session, person, clean, ctx.now())
             session.flush()

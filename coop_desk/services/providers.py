@@ -43,6 +43,7 @@ from coop_desk.db.models import (
 )
 from coop_desk.services import access, audit, cases
 from coop_desk.services.cases import CaseDetail
+from coop_desk.services.conflicts import changes_between
 from coop_desk.services.context import ServiceContext
 from coop_desk.services.dates import format_date, format_money, parse_date, parse_money_cents
 from coop_desk.services.errors import ConflictError, NotFoundError, ServiceError, ValidationError
@@ -66,6 +67,37 @@ ALERT_KINDS = {"cancel": "Uiterste opzegdatum", "end": "Einddatum"}
 MAX_ATTACHMENT_BYTES = 25 * 1024 * 1024
 ALERT_WINDOW_DAYS = 90
 
+# The fields a refused save compares (services.conflicts).
+PROVIDER_FIELD_LABELS = {
+    "name": "Naam",
+    "kinds": "Soorten dienst",
+    "service_area": "Werkgebied",
+    "website": "Website",
+    "kvk": "KvK-nummer",
+    "agb": "AGB-code",
+    "phone": "Telefoon",
+    "email": "E-mail",
+    "street": "Straat",
+    "house_number": "Huisnummer",
+    "postcode": "Postcode",
+    "city": "Plaats",
+    "notes": "Notities",
+    "contacts": "Contactpersonen",
+}
+CONTRACT_FIELD_LABELS = {
+    "title": "Omschrijving",
+    "kinds": "Soorten dienst",
+    "start": "Ingangsdatum",
+    "end": "Einddatum",
+    "notice_months": "Opzegtermijn (maanden)",
+    "auto_renew": "Stilzwijgend verlengen",
+    "renew_months": "Verlengen met (maanden)",
+    "volume": "Volume",
+    "budget": "Budget",
+    "status": "Status",
+    "rates": "Tarieven",
+    "notes": "Notities",
+}
 PROVIDER_CONFLICT = (
     "Iemand anders heeft deze aanbieder intussen gewijzigd; uw wijziging is niet opgeslagen. "
     "Open de aanbieder opnieuw om de nieuwste stand te zien."
@@ -703,7 +735,8 @@ def update_provider(ctx: ServiceContext, provider_id: int, version: int, data: P
         with ctx.uow() as session:
             provider = _load_provider(session, provider_id)
             if provider.version != version:
-                raise ConflictError(PROVIDER_CONFLICT)
+                stored = _provider_detail(session, provider, ctx.today()).to_input()
+                raise ConflictError(PROVIDER_CONFLICT, changes_between(stored, data, PROVIDER_FIELD_LABELS))
             clean = _clean_provider(session, data)
             _apply_provider(provider, clean, ctx.now())
             session.flush()
@@ -1042,7 +1075,8 @@ def update_contract(ctx: ServiceContext, contract_id: int, version: int, data: C
         with ctx.uow() as session:
             contract = _load_contract(session, contract_id)
             if contract.version != version:
-                raise ConflictError(CONTRACT_CONFLICT)
+                stored = _contract_detail(session, contract, ctx.today()).to_input()
+                raise ConflictError(CONTRACT_CONFLICT, changes_between(stored, data, CONTRACT_FIELD_LABELS))
             clean = _clean_contract(session, data)
             labels = _kind_labels(session)
             before = _snapshot(contract, labels, contract.provider.name)

@@ -34,6 +34,7 @@ from coop_desk.db.models import (
 )
 from coop_desk.db.models.groups import DAYPARTS, VOLUNTEER_ROLES
 from coop_desk.services import access, audit
+from coop_desk.services.conflicts import changes_between
 from coop_desk.services.context import ServiceContext
 from coop_desk.services.dates import WEEKDAYS, parse_date
 from coop_desk.services.errors import ConflictError, NotFoundError, ValidationError
@@ -60,6 +61,19 @@ VOG_STATUSES = {"ok": "Geldig", "verloopt": "Verloopt binnenkort", "verlopen": "
 # Roles that work with people alone (in a car, at home, with a group): a missing VOG is worth a reminder.
 VOG_ROLES = ("chauffeur", "begeleider", "klusser")
 
+# The fields a refused save compares (services.conflicts).
+VOLUNTEER_FIELD_LABELS = {
+    "skills": "Vaardigheden",
+    "max_shifts_per_month": "Maximum diensten per maand",
+    "vog_date": "VOG-datum",
+    "car_seats": "Zitplaatsen auto",
+    "car_wheelchair": "Rolstoel past",
+    "car_rollator": "Rollator past",
+    "car_description": "Auto",
+    "active": "Actief",
+    "notes": "Notities",
+    "absences": "Afwezig",
+}
 VOLUNTEER_CONFLICT = (
     "Iemand anders heeft deze vrijwilliger intussen gewijzigd; uw wijziging is niet opgeslagen. "
     "Open de vrijwilliger opnieuw om de nieuwste stand te zien."
@@ -597,7 +611,8 @@ def save_volunteer(
             if volunteer_id is not None:
                 volunteer = _load(session, volunteer_id)
                 if version is not None and volunteer.version != version:
-                    raise ConflictError(VOLUNTEER_CONFLICT)
+                    stored = _detail(session, volunteer, today).to_input()
+                    raise ConflictError(VOLUNTEER_CONFLICT, changes_between(stored, data, VOLUNTEER_FIELD_LABELS))
             clean = _clean(session, data, volunteer, today)
             if volunteer is None:
                 volunteer = Volunteer(person_id=data.person_id, created_at=ctx.now())

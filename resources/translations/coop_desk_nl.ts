@@ -1398,6 +1398,25 @@ Deze reservekopie terugzetten?</translation>
     </message>
 </context>
 <context>
+    <name>Conflict</name>
+    <message>
+        <source>What is stored now differs from what you typed here:</source>
+        <translation>Wat nu is opgeslagen, verschilt van wat u hier hebt ingevuld:</translation>
+    </message>
+    <message>
+        <source>Stored now</source>
+        <translation>Nu opgeslagen</translation>
+    </message>
+    <message>
+        <source>Yours</source>
+        <translation>Uw invoer</translation>
+    </message>
+    <message>
+        <source>Not saved</source>
+        <translation>Niet opgeslagen</translation>
+    </message>
+</context>
+<context>
     <name>ContractAlertsText</name>
     <message>
         <source>Contracts: cancel or extend</source>
@@ -1679,10 +1698,6 @@ Deze reservekopie terugzetten?</translation>
     <message>
         <source>Nothing was saved: please correct the fields marked in red.</source>
         <translation>Er is niets opgeslagen: verbeter de rood gemarkeerde velden.</translation>
-    </message>
-    <message>
-        <source>Not saved</source>
-        <translation>Niet opgeslagen</translation>
     </message>
     <message>
         <source>Attachment not added</source>
@@ -2215,10 +2230,6 @@ De details staan in het logbestand:
     <message>
         <source>Nothing was saved: please correct the fields marked in red.</source>
         <translation>Er is niets opgeslagen: verbeter de rood gemarkeerde velden.</translation>
-    </message>
-    <message>
-        <source>Not saved</source>
-        <translation>Niet opgeslagen</translation>
     </message>
     <message>
         <source>You have changed this group. Close without saving?</source>
@@ -3780,10 +3791,6 @@ De details staan in het logbestand:
         <translation>Er is niets opgeslagen: verbeter de rood gemarkeerde velden.</translation>
     </message>
     <message>
-        <source>Not saved</source>
-        <translation>Niet opgeslagen</translation>
-    </message>
-    <message>
         <source>Possible duplicate</source>
         <translation>Mogelijk dubbel</translation>
     </message>
@@ -4175,14 +4182,6 @@ Toch opslaan als nieuwe persoon?</translation>
     <message>
         <source>Nothing was saved: please correct the fields marked in red.</source>
         <translation>Er is niets opgeslagen: verbeter de rood gemarkeerde velden.</translation>
-    </message>
-    <message>
-        <source>Not saved</source>
-        <translation>Niet opgeslagen</translation>
-    </message>
-    <message>
-        <source>Someone else changed this provider in the meantime. Close and open it again.</source>
-        <translation>Iemand anders heeft deze aanbieder intussen gewijzigd. Sluit en open hem opnieuw.</translation>
     </message>
     <message>
         <source>You have changed this provider. Close without saving?</source>
@@ -6076,10 +6075,6 @@ Toch opslaan als nieuwe persoon?</translation>
     <message>
         <source>Nothing was saved: please correct the fields marked in red.</source>
         <translation>Er is niets opgeslagen: verbeter de rood gemarkeerde velden.</translation>
-    </message>
-    <message>
-        <source>Not saved</source>
-        <translation>Niet opgeslagen</translation>
     </message>
     <message>
         <source>You have changed this volunteer. Close without saving?</source>

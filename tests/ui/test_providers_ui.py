@@ -147,6 +147,8 @@ def test_a_provider_changed_meanwhile_is_not_overwritten(qtbot, ctx, view, messa
     qtbot.keyClicks(dialog.city, "Zeist-West")
     save(dialog)
     assert dialog.isVisible() and messages and "intussen gewijzigd" in messages[0]
+    # what the other person changed, beside what was typed here
+    assert "<b>Plaats</b></td><td>Doorn</td><td>Zeist-West</td>" in messages[0]
     assert providers.get_provider(ctx, provider.id).city == "Doorn"
 
 

@@ -18,7 +18,6 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QLineEdit,
-    QMessageBox,
     QPlainTextEdit,
     QPushButton,
     QScrollArea,
@@ -33,6 +32,7 @@ from coop_desk.services import groups, people, volunteers
 from coop_desk.services.context import ServiceContext
 from coop_desk.services.dates import format_date, parse_date
 from coop_desk.services.errors import ConflictError, NotFoundError, ValidationError
+from coop_desk.ui.common.conflict import show_conflict
 from coop_desk.ui.common.form_errors import FieldErrors
 from coop_desk.ui.common.unsaved import may_discard
 
@@ -470,7 +470,7 @@ class VolunteerDialog(QDialog):
             self._show_validation(exc)
             return
         except (ConflictError, NotFoundError) as exc:
-            QMessageBox.warning(self, self.tr("Not saved"), str(exc))
+            show_conflict(self, exc)
             return
         self._detail = detail
         self._dirty = False

@@ -28,6 +28,7 @@ from coop_desk.services import people
 from coop_desk.services.context import ServiceContext
 from coop_desk.services.dates import format_date
 from coop_desk.services.errors import ConflictError, DuplicateWarning, ValidationError
+from coop_desk.ui.common.conflict import show_conflict
 from coop_desk.ui.common.form_errors import FieldErrors
 from coop_desk.ui.common.unsaved import may_discard
 
@@ -337,7 +338,7 @@ class PersonDialog(QDialog):
             self._show_validation(exc)
             return
         except ConflictError as exc:
-            QMessageBox.warning(self, self.tr("Not saved"), str(exc))
+            show_conflict(self, exc)
             return
         self._person = detail
         self._dirty = False

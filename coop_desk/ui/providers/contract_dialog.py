@@ -49,6 +49,7 @@ from coop_desk.services import providers
 from coop_desk.services.context import ServiceContext
 from coop_desk.services.dates import format_date, format_money, parse_date
 from coop_desk.services.errors import ConflictError, NotFoundError, ServiceError, ValidationError
+from coop_desk.ui.common.conflict import show_conflict
 from coop_desk.ui.common.form_errors import FieldErrors
 from coop_desk.ui.common.unsaved import may_discard
 
@@ -735,7 +736,7 @@ class ContractDialog(QDialog):
             self._show_validation(exc)
             return
         except (ConflictError, NotFoundError) as exc:
-            QMessageBox.warning(self, self.tr("Not saved"), str(exc))
+            show_conflict(self, exc)
             return
         pending = self._pending() if created else []
         self._detail = detail

@@ -14,7 +14,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLineEdit,
-    QMessageBox,
     QPlainTextEdit,
     QPushButton,
     QScrollArea,
@@ -27,6 +26,7 @@ from PySide6.QtWidgets import (
 from coop_desk.services import providers
 from coop_desk.services.context import ServiceContext
 from coop_desk.services.errors import ConflictError, NotFoundError, ValidationError
+from coop_desk.ui.common.conflict import show_conflict
 from coop_desk.ui.common.form_errors import FieldErrors
 from coop_desk.ui.common.unsaved import may_discard
 
@@ -271,11 +271,7 @@ class ProviderDialog(QDialog):
             self._show_validation(exc)
             return
         except (ConflictError, NotFoundError) as exc:
-            QMessageBox.warning(
-                self,
-                self.tr("Not saved"),
-                str(exc) or self.tr("Someone else changed this provider in the meantime. Close and open it again."),
-            )
+            show_conflict(self, exc)
             return
         self._detail = detail
         self._dirty = False
