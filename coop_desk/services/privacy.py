@@ -502,6 +502,33 @@ _TOUCHED = (
 )
 
 
+def _mentions(value: object, person_id: int, surname: str) -> bool:
+    if isinstance(value, dict):
+        return any(
+            (key.endswith("_id") and item == person_id) or _mentions(item, person_id, surname)
+            for key, item in value.items()
+        )
+    if isinstance(value, list):
+        return any(_mentions(item, person_id, surname) for item in value)
+    return isinstance(value, str) and bool(surname) and surname.casefold() in value.casefold()
+
+
+def _drop_call_drafts(session: Session, person_id: int, surname: str) -> int:
+    """A call being typed that is about the person (their id, or their surname in its text) goes too."""
+    from coop_desk.db.models import CallDraft
+
+    dropped = 0
+    for draft in session.scalars(select(CallDraft)).all():
+        try:
+            payload = json.loads(draft.payload)
+        except ValueError:
+            payload = draft.payload
+        if _mentions(payload, person_id, surname):
+            session.delete(draft)
+            dropped += 1
+    return dropped
+
+
 def erase_person(
     ctx: ServiceContext, person_id: int, confirm: bool = True, backup_dir: Path | None = None
 ) -> EraseResult:
@@ -640,6 +667,7 @@ def erase_person(
                 letter_condition = letter_condition | (SentLetter.household_id == household_id)
         counts["brieven"] = session.execute(delete(SentLetter).where(letter_condition)).rowcount
         counts["toestemmingen"] = session.execute(delete(Consent).where(Consent.person_id == person_id)).rowcount
+        counts["gespreksconcepten"] = _drop_call_drafts(session, person_id, person.surname)
         # past rota shifts and jobs they worked stay counted (volunteer hours) on the placeholder's profile;
         # future ones are dropped so that the rota shows the gap
         volunteer_id = session.scalar(select(Volunteer.id).where(Volunteer.person_id == person_id))

@@ -522,3 +522,16 @@ def test_roles_erase_only_by_beheerder_export_not_by_bestuur(ctx, sqlite_world, 
     assert privacy.export_person(desk, pid, tmp_path).json_path.exists()
     with ctx.uow() as s:
         assert s.get(Person, pid) is not None
+
+
+def test_erase_drops_a_call_draft_about_the_person_and_keeps_others(core_ctx, world, tmp_path: Path):
+    from coop_desk.db.models import CallDraft
+
+    with core_ctx.uow() as s:
+        s.add(CallDraft(user_name="els", workstation="pc1", payload=f'{{"caller_id": {world["person"]}, "note": ""}}'))
+        s.add(CallDraft(user_name="els", workstation="pc2", payload=f'{{"note": "Belt voor mevrouw {SURNAME}"}}'))
+        s.add(CallDraft(user_name="els", workstation="pc3", payload='{"caller_id": null, "note": "Vraag over de WMO"}'))
+    result = privacy.erase_person(core_ctx, world["person"], backup_dir=tmp_path / "bk")
+    assert result.counts["gespreksconcepten"] == 2
+    with core_ctx.uow() as s:
+        assert [d.workstation for d in s.scalars(select(CallDraft))] == ["pc3"]
