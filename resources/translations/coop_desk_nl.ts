@@ -1696,10 +1696,6 @@ Deze reservekopie terugzetten?</translation>
         <translation>Regel {row}: {message}</translation>
     </message>
     <message>
-        <source>Nothing was saved: please correct the fields marked in red.</source>
-        <translation>Er is niets opgeslagen: verbeter de rood gemarkeerde velden.</translation>
-    </message>
-    <message>
         <source>Attachment not added</source>
         <translation>Bijlage niet toegevoegd</translation>
     </message>
@@ -1953,6 +1949,13 @@ De details staan in het logbestand:
     <message>
         <source>Help &amp;requests (as the list shows them)…</source>
         <translation>Hulp&amp;vragen (zoals de lijst ze toont)…</translation>
+    </message>
+</context>
+<context>
+    <name>FieldErrors</name>
+    <message>
+        <source>Nothing was saved: please correct the fields marked in red.</source>
+        <translation>Er is niets opgeslagen: verbeter de rood gemarkeerde velden.</translation>
     </message>
 </context>
 <context>
@@ -2226,10 +2229,6 @@ De details staan in het logbestand:
     <message>
         <source>The kind of a group is fixed once it is created.</source>
         <translation>De soort van een groep ligt vast zodra de groep is aangemaakt.</translation>
-    </message>
-    <message>
-        <source>Nothing was saved: please correct the fields marked in red.</source>
-        <translation>Er is niets opgeslagen: verbeter de rood gemarkeerde velden.</translation>
     </message>
     <message>
         <source>You have changed this group. Close without saving?</source>
@@ -3787,10 +3786,6 @@ De details staan in het logbestand:
         <translation>Annuleren</translation>
     </message>
     <message>
-        <source>Nothing was saved: please correct the fields marked in red.</source>
-        <translation>Er is niets opgeslagen: verbeter de rood gemarkeerde velden.</translation>
-    </message>
-    <message>
         <source>Possible duplicate</source>
         <translation>Mogelijk dubbel</translation>
     </message>
@@ -4178,10 +4173,6 @@ Toch opslaan als nieuwe persoon?</translation>
     <message>
         <source>Row {row}: {message}</source>
         <translation>Regel {row}: {message}</translation>
-    </message>
-    <message>
-        <source>Nothing was saved: please correct the fields marked in red.</source>
-        <translation>Er is niets opgeslagen: verbeter de rood gemarkeerde velden.</translation>
     </message>
     <message>
         <source>You have changed this provider. Close without saving?</source>
@@ -6071,10 +6062,6 @@ Toch opslaan als nieuwe persoon?</translation>
     <message>
         <source>No VOG registered</source>
         <translation>Geen VOG geregistreerd</translation>
-    </message>
-    <message>
-        <source>Nothing was saved: please correct the fields marked in red.</source>
-        <translation>Er is niets opgeslagen: verbeter de rood gemarkeerde velden.</translation>
     </message>
     <message>
         <source>You have changed this volunteer. Close without saving?</source>

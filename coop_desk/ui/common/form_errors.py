@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QFormLayout, QLabel, QLineEdit, QVBoxLayout, QWidget
 
 
@@ -69,6 +70,14 @@ class FieldErrors:
         if first_widget is not None:
             first_widget.setFocus()
         return unplaced
+
+    def show_refusal(self, errors: dict[str, str], general: QLabel) -> None:
+        """A refused save: each message by its field; the ones without a field, or else a hint to look at the
+        fields marked in red, in `general` (nothing typed is lost: the form stays as it is)."""
+        rest = self.show(errors)
+        hint = QCoreApplication.translate("FieldErrors", "Nothing was saved: please correct the fields marked in red.")
+        general.setText("\n".join(rest) if rest else hint)
+        general.show()
 
     def text(self, field: str) -> str:
         label = self._labels.get(field)

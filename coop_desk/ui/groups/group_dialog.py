@@ -397,12 +397,7 @@ class GroupDialog(QDialog):
         for field, message in exc.errors.items():
             key = field.split(".")[0] if field.startswith(("patterns.", "closed_days.")) else field
             merged[key] = (merged[key] + "\n" + message) if key in merged else message
-        rest = self.errors.show(merged)
-        if rest:
-            self.general_error.setText("\n".join(rest))
-        else:
-            self.general_error.setText(self.tr("Nothing was saved: please correct the fields marked in red."))
-        self.general_error.show()
+        self.errors.show_refusal(merged, self.general_error)
 
     def _on_save(self) -> None:
         data = self.value()

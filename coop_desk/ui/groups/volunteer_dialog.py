@@ -451,12 +451,7 @@ class VolunteerDialog(QDialog):
         for field, message in exc.errors.items():
             key = "absences" if field.startswith("absences.") else field
             merged[key] = (merged[key] + "\n" + message) if key in merged else message
-        rest = self.errors.show(merged)
-        if rest:
-            self.general_error.setText("\n".join(rest))
-        else:
-            self.general_error.setText(self.tr("Nothing was saved: please correct the fields marked in red."))
-        self.general_error.show()
+        self.errors.show_refusal(merged, self.general_error)
 
     def _on_save(self) -> None:
         data = self.value()

@@ -313,13 +313,7 @@ class PersonDialog(QDialog):
             if field.startswith("contacts."):
                 field = "contacts"
             remapped[field] = message
-        rest = self.errors.show(remapped)
-        if rest:
-            self.general_error.setText("\n".join(rest))
-            self.general_error.show()
-        else:
-            self.general_error.setText(self.tr("Nothing was saved: please correct the fields marked in red."))
-            self.general_error.show()
+        self.errors.show_refusal(remapped, self.general_error)
 
     def _on_save(self) -> None:
         data = self.value()

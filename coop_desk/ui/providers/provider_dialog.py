@@ -252,12 +252,7 @@ class ProviderDialog(QDialog):
                     message = self.tr("Row {row}: {message}").format(row=row, message=message)
                 field = "contacts"
             remapped[field] = (remapped[field] + "\n" + message) if field in remapped else message
-        rest = self.errors.show(remapped)
-        if rest:
-            self.general_error.setText("\n".join(rest))
-        else:
-            self.general_error.setText(self.tr("Nothing was saved: please correct the fields marked in red."))
-        self.general_error.show()
+        self.errors.show_refusal(remapped, self.general_error)
 
     def _on_save(self) -> None:
         data = self.value()
