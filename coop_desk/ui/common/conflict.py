@@ -3,12 +3,16 @@ what was typed here, field by field, so the change can be made again on top of t
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from html import escape
+from typing import TypeVar
 
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QMessageBox, QWidget
 
-from coop_desk.services.errors import ConflictError, ServiceError
+from coop_desk.services.errors import ConflictError, NotFoundError, ServiceError, ValidationError
+
+T = TypeVar("T")
 
 
 def conflict_text(exc: ServiceError) -> str:
@@ -34,3 +38,16 @@ def conflict_text(exc: ServiceError) -> str:
 def show_conflict(parent: QWidget | None, exc: ServiceError) -> None:
     """The warning box with `conflict_text` (Qt shows the HTML as rich text)."""
     QMessageBox.warning(parent, QCoreApplication.translate("Conflict", "Not saved"), conflict_text(exc))
+
+
+def attempt_save(parent: QWidget, save: Callable[[], T], on_invalid: Callable[[ValidationError], None]) -> T | None:
+    """One save from a form: the service's result, or None when it was refused - wrong input goes to `on_invalid`
+    (messages by the fields, everything typed kept), a record someone else saved first or removed to the conflict
+    message. Nothing was written in either case."""
+    try:
+        return save()
+    except ValidationError as exc:
+        on_invalid(exc)
+    except (ConflictError, NotFoundError) as exc:
+        show_conflict(parent, exc)
+    return None

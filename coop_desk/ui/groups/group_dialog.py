@@ -31,8 +31,8 @@ from coop_desk.db.models.groups import GROUP_KINDS, VOLUNTEER_ROLES
 from coop_desk.services import groups
 from coop_desk.services.context import ServiceContext
 from coop_desk.services.dates import format_date
-from coop_desk.services.errors import ConflictError, NotFoundError, ValidationError
-from coop_desk.ui.common.conflict import show_conflict
+from coop_desk.services.errors import ValidationError
+from coop_desk.ui.common.conflict import attempt_save
 from coop_desk.ui.common.form_errors import FieldErrors
 from coop_desk.ui.common.unsaved import may_discard
 
@@ -402,16 +402,16 @@ class GroupDialog(QDialog):
     def _on_save(self) -> None:
         data = self.value()
         self.errors.clear()
-        try:
-            if self._detail is None:
-                detail = groups.save_group(self._ctx, data)
-            else:
-                detail = groups.save_group(self._ctx, data, self._detail.id, self._detail.version)
-        except ValidationError as exc:
-            self._show_validation(exc)
-            return
-        except (ConflictError, NotFoundError) as exc:
-            show_conflict(self, exc)
+        detail = attempt_save(
+            self,
+            lambda: (
+                groups.save_group(self._ctx, data)
+                if self._detail is None
+                else groups.save_group(self._ctx, data, self._detail.id, self._detail.version)
+            ),
+            self._show_validation,
+        )
+        if detail is None:
             return
         self._detail = detail
         self._dirty = False

@@ -31,8 +31,8 @@ from coop_desk.db.models.groups import DAYPARTS, VOLUNTEER_ROLES
 from coop_desk.services import groups, people, volunteers
 from coop_desk.services.context import ServiceContext
 from coop_desk.services.dates import format_date, parse_date
-from coop_desk.services.errors import ConflictError, NotFoundError, ValidationError
-from coop_desk.ui.common.conflict import show_conflict
+from coop_desk.services.errors import NotFoundError, ValidationError
+from coop_desk.ui.common.conflict import attempt_save
 from coop_desk.ui.common.form_errors import FieldErrors
 from coop_desk.ui.common.unsaved import may_discard
 
@@ -456,16 +456,16 @@ class VolunteerDialog(QDialog):
     def _on_save(self) -> None:
         data = self.value()
         self.errors.clear()
-        try:
-            if self._detail is None:
-                detail = volunteers.save_volunteer(self._ctx, data)
-            else:
-                detail = volunteers.save_volunteer(self._ctx, data, self._detail.id, self._detail.version)
-        except ValidationError as exc:
-            self._show_validation(exc)
-            return
-        except (ConflictError, NotFoundError) as exc:
-            show_conflict(self, exc)
+        detail = attempt_save(
+            self,
+            lambda: (
+                volunteers.save_volunteer(self._ctx, data)
+                if self._detail is None
+                else volunteers.save_volunteer(self._ctx, data, self._detail.id, self._detail.version)
+            ),
+            self._show_validation,
+        )
+        if detail is None:
             return
         self._detail = detail
         self._dirty = False

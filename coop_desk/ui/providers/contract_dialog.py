@@ -49,7 +49,7 @@ from coop_desk.services import providers
 from coop_desk.services.context import ServiceContext
 from coop_desk.services.dates import format_date, format_money, parse_date
 from coop_desk.services.errors import ConflictError, NotFoundError, ServiceError, ValidationError
-from coop_desk.ui.common.conflict import show_conflict
+from coop_desk.ui.common.conflict import attempt_save
 from coop_desk.ui.common.form_errors import FieldErrors
 from coop_desk.ui.common.unsaved import may_discard
 
@@ -722,16 +722,16 @@ class ContractDialog(QDialog):
         self.errors.clear()
         self.general_error.hide()
         created = self._detail is None
-        try:
-            if self._detail is None:
-                detail = providers.create_contract(self._ctx, data)
-            else:
-                detail = providers.update_contract(self._ctx, self._detail.id, self._detail.version, data)
-        except ValidationError as exc:
-            self._show_validation(exc)
-            return
-        except (ConflictError, NotFoundError) as exc:
-            show_conflict(self, exc)
+        detail = attempt_save(
+            self,
+            lambda: (
+                providers.create_contract(self._ctx, data)
+                if self._detail is None
+                else providers.update_contract(self._ctx, self._detail.id, self._detail.version, data)
+            ),
+            self._show_validation,
+        )
+        if detail is None:
             return
         pending = self._pending() if created else []
         self._detail = detail

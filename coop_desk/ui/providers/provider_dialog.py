@@ -25,8 +25,8 @@ from PySide6.QtWidgets import (
 
 from coop_desk.services import providers
 from coop_desk.services.context import ServiceContext
-from coop_desk.services.errors import ConflictError, NotFoundError, ValidationError
-from coop_desk.ui.common.conflict import show_conflict
+from coop_desk.services.errors import ValidationError
+from coop_desk.ui.common.conflict import attempt_save
 from coop_desk.ui.common.form_errors import FieldErrors
 from coop_desk.ui.common.unsaved import may_discard
 
@@ -257,16 +257,16 @@ class ProviderDialog(QDialog):
     def _on_save(self) -> None:
         data = self.value()
         self.errors.clear()
-        try:
-            if self._detail is None:
-                detail = providers.create_provider(self._ctx, data)
-            else:
-                detail = providers.update_provider(self._ctx, self._detail.id, self._detail.version, data)
-        except ValidationError as exc:
-            self._show_validation(exc)
-            return
-        except (ConflictError, NotFoundError) as exc:
-            show_conflict(self, exc)
+        detail = attempt_save(
+            self,
+            lambda: (
+                providers.create_provider(self._ctx, data)
+                if self._detail is None
+                else providers.update_provider(self._ctx, self._detail.id, self._detail.version, data)
+            ),
+            self._show_validation,
+        )
+        if detail is None:
             return
         self._detail = detail
         self._dirty = False
