@@ -9,7 +9,7 @@ from logging.handlers import RotatingFileHandler
 from pathlib import Path
 
 from PySide6.QtCore import QLibraryInfo, QLocale, QSettings, Qt, QTimer, QTranslator
-from PySide6.QtGui import QGuiApplication
+from PySide6.QtGui import QGuiApplication, QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from coop_desk.config import Paths, database_url
@@ -69,6 +69,19 @@ def install_translations(app: QApplication, lang: str) -> list[QTranslator]:
     return translators
 
 
+ICON_SIZES = (16, 24, 32, 48, 64, 128, 256, 512)
+
+
+def application_icon() -> QIcon:
+    """The program's icon in every size it was drawn at (resources/icons/png, made from the SVG source)."""
+    icon = QIcon()
+    for size in ICON_SIZES:
+        file = resource("icons", "png", f"coop-desk-{size}.png")
+        if file.is_file():
+            icon.addFile(str(file))
+    return icon
+
+
 def create_application(argv: list[str] | None = None) -> QApplication:
     existing = QApplication.instance()
     if isinstance(existing, QApplication):
@@ -78,7 +91,8 @@ def create_application(argv: list[str] | None = None) -> QApplication:
     app.setOrganizationName(ORGANISATION)
     app.setApplicationName(APPLICATION)
     app.setApplicationVersion(program_version())
-    app.setWindowIcon(QGuiApplication.windowIcon())
+    app.setDesktopFileName("coop-desk")  # matches the Linux desktop entry, so the dock shows our icon
+    app.setWindowIcon(application_icon())
     install_translations(app, language())
     return app
 

@@ -40,6 +40,12 @@ def build_parser() -> argparse.ArgumentParser:
     cli_privacy.add_commands(commands)
     cli_backup.add_commands(commands)
     cli_user.add_commands(commands)
+    commands.add_parser(
+        "self-test",
+        help="controleer of Coop Desk op deze computer werkt (zonder de eigen gegevens te openen)",
+        description="Maakt in een tijdelijke map een database, schrijft en leest een persoon, maakt een brief als PDF "
+        "en een Excel-lijst, start Qt en toont de versies. Afsluitcode 0 als alles werkt, anders 1.",
+    )
     demo = commands.add_parser("demo", help="vul een lege database met een fictief demodorp")
     demo.add_argument("--members", type=int, default=300, metavar="N", help="aantal leden (standaard 300)")
     demo.add_argument("--seed", type=int, default=1, metavar="N", help="startgetal; zelfde getal, zelfde dorp")
@@ -89,11 +95,20 @@ def _run_command(args: argparse.Namespace) -> int:
             return code
     if args.command == "demo":
         return _demo(args)
+    if args.command == "self-test":
+        from coop_desk import selftest
+
+        return selftest.main()
     raise SystemExit(f"onbekende opdracht {args.command}")
 
 
 def main(argv: list[str] | None = None) -> int:
-    args = build_parser().parse_args(argv)
+    arguments = sys.argv[1:] if argv is None else argv
+    if arguments[:1] == ["_qt-probe"]:  # the self-test's child process; not a command for people
+        from coop_desk.selftest import qt_probe
+
+        return qt_probe(*arguments[1:3])
+    args = build_parser().parse_args(arguments)
     if args.command is not None:
         from coop_desk.db.safety import DatabaseDamaged, DatabaseInUse, UnsafeLocation
 

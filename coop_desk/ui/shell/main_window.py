@@ -224,6 +224,10 @@ class MainWindow(QMainWindow):
         assert isinstance(view, TodayView)
         return view
 
+    def area_keys(self) -> list[str]:
+        """The areas this user's role sees, in the order of the navigation."""
+        return list(self._specs)
+
     def show_area(self, key: str) -> None:
         self.navigation.setCurrentRow(list(self._specs).index(key))
 

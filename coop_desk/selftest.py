@@ -1,0 +1,402 @@
+"""`coop-desk self-test`: does this installation work? Something a volunteer can run while on the phone.
+
+It never touches the office's own database: everything happens in a temporary folder that is removed
+afterwards. The steps: open a new database (all migrations), write a person and read them back, print a
+letter to them as PDF, write the people list as .xlsx and read it back with openpyxl, and, in a child
+process (a broken Qt installation can abort the process it runs in), start Qt, load the Dutch translation
+and the icon, and render the letter's first page with QtPdf. Each step prints one line; the exit code is 0
+when all passed and 1 otherwise. The versions of everything involved are printed first.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import platform
+import subprocess
+import sys
+import tempfile
+import time
+import traceback
+from collections.abc import Callable
+from dataclasses import dataclass
+from importlib.metadata import PackageNotFoundError, version
+from pathlib import Path
+
+QT_PROBE_COMMAND = "_qt-probe"  # the hidden sub-command the child process runs
+QT_PROBE_TIMEOUT = 120  # seconds; a first start of Qt from a cold disk can be slow
+DEMO_MEMBERS = 40  # a small demo village: every area of the main window has something to show
+
+# A name with the letters Dutch names need, so that a broken encoding anywhere shows up.
+SURNAME = "Zelftest-Müller"
+FIRST_NAME = "Frédérique"
+
+
+class StepFailed(Exception):
+    """A check that did not hold; the message is Dutch and shown to the user."""
+
+
+@dataclass
+class Outcome:
+    name: str
+    ok: bool
+    detail: str
+    seconds: float
+
+
+def frozen() -> bool:
+    """True in the installed (PyInstaller) program, False when run from source."""
+    return bool(getattr(sys, "frozen", False))
+
+
+def _dist_version(name: str) -> str:
+    try:
+        return version(name)
+    except PackageNotFoundError:
+        return "?"
+
+
+def versions() -> dict[str, str]:
+    """The versions a support call asks for (PySide6 and Qt come from the Qt probe)."""
+    import sqlite3
+
+    from coop_desk.db.migrate import HEAD
+    from coop_desk.services.audit import program_version
+
+    return {
+        "Coop Desk": program_version(),
+        "schema": HEAD,
+        "Python": platform.python_version(),
+        "SQLAlchemy": _dist_version("sqlalchemy"),
+        "Alembic": _dist_version("alembic"),
+        "SQLite": sqlite3.sqlite_version,
+        "reportlab": _dist_version("reportlab"),
+        "openpyxl": _dist_version("openpyxl"),
+        "psycopg": _dist_version("psycopg"),
+        "systeem": f"{platform.system()} {platform.release()} ({platform.machine()})",
+        "uitvoering": "geïnstalleerd programma" if frozen() else "vanuit de broncode",
+    }
+
+
+def _probe_command() -> list[str]:
+    if frozen():
+        return [sys.executable, QT_PROBE_COMMAND]
+    return [sys.executable, "-m", "coop_desk.cli", QT_PROBE_COMMAND]
+
+
+# ------------------------------------------------------------------ the steps
+
+
+def _paths(folder: Path):
+    from coop_desk.config import Paths
+
+    return Paths(folder / "data", folder / "logs", folder / "backups")
+
+
+class _Run:
+    """The state the steps share: the temporary folder, the open database, the person and the files."""
+
+    def __init__(self, folder: Path) -> None:
+        self.folder = folder
+        self.app = None
+        self.person_id: int | None = None
+        self.letter: Path = folder / "zelftest-brief.pdf"
+        self.workbook: Path = folder / "zelftest-lijst.xlsx"
+        self.database_file: Path = folder / "data" / "zelftest.sqlite"
+        self.qt_versions: dict[str, str] = {}
+
+    def database(self) -> str:
+        from coop_desk.context import open_app
+        from coop_desk.db import migrate
+
+        self.app = open_app(str(self.database_file), paths=_paths(self.folder))
+        revision = migrate.current_revision(self.app.engine)
+        if revision != migrate.HEAD:
+            raise StepFailed(f"de database staat op schemaversie {revision}, verwacht {migrate.HEAD}")
+        return f"nieuwe database gemaakt, schemaversie {revision}"
+
+    def person(self) -> str:
+        from coop_desk.services import cooperative, people
+
+        services = self._services()
+        data = people.PersonInput(
+            surname=SURNAME,
+            first_name=FIRST_NAME,
+            initials="F.",
+            street="Dorpsstraat",
+            house_number="1a",
+            postcode="9999zz",
+            city="Zelftest",
+            phones=(people.PhoneInput("06-12345678"),),
+        )
+        created = people.create_person(services, data, allow_duplicate=True)
+        found = people.search_people(services, "zelftest-mül")
+        if [row.id for row in found] != [created.id]:
+            raise StepFailed("de opgeslagen persoon wordt niet teruggevonden met zoeken")
+        stored = people.get_person(services, created.id)
+        if (stored.surname, stored.first_name, stored.postcode) != (SURNAME, FIRST_NAME, "9999 ZZ"):
+            raise StepFailed(
+                f"teruggelezen: {stored.first_name} {stored.surname}, {stored.postcode}; "
+                f"verwacht: {FIRST_NAME} {SURNAME}, 9999 ZZ"
+            )
+        self.person_id = created.id
+        cooperative.save_details(
+            services,
+            cooperative.CooperativeDetails(
+                name="Zorgcoöperatie Zelftest",
+                street="Dorpsstraat",
+                house_number="2",
+                postcode="9999 ZZ",
+                city="Zelftest",
+                phone="0591 123456",
+                email="info@zelftest.example",
+            ),
+        )
+        return f"persoon opgeslagen en teruggelezen ({FIRST_NAME} {SURNAME})"
+
+    def letter_pdf(self) -> str:
+        from coop_desk.services import letters
+
+        if self.person_id is None:
+            raise StepFailed("overgeslagen: er is geen persoon om een brief aan te schrijven")
+        run = letters.make_letter_batch(self._services(), "welkom", f"person:{self.person_id}")
+        pdf = run.pdf
+        if not pdf.startswith(b"%PDF-") or b"%%EOF" not in pdf[-64:]:
+            raise StepFailed("het resultaat is geen volledig PDF-bestand")
+        if b"DejaVu" not in pdf:
+            raise StepFailed("het lettertype DejaVu Sans is niet in de PDF ingesloten")
+        self.letter.write_bytes(pdf)
+        return f"welkomstbrief als PDF gemaakt ({len(pdf) // 1024} kB, lettertype ingesloten)"
+
+    def workbook_xlsx(self) -> str:
+        from openpyxl import load_workbook
+
+        from coop_desk.services import exports
+
+        count = exports.export_list(self._services(), "people", self.workbook)
+        book = load_workbook(self.workbook, read_only=True)
+        try:
+            values = [cell for row in book.active.iter_rows(values_only=True) for cell in row if cell]
+        finally:
+            book.close()
+        if count < 1 or not any(isinstance(value, str) and SURNAME in value for value in values):
+            raise StepFailed("de Excel-lijst bevat de opgeslagen persoon niet")
+        return "Excel-lijst geschreven en met openpyxl teruggelezen"
+
+    def demo(self) -> str:
+        from coop_desk.services.demo import fill_demo_village
+
+        summary = fill_demo_village(self._services(), members=DEMO_MEMBERS)
+        return (
+            f"klein demodorp gemaakt: {summary.members} leden, {summary.cases} hulpvragen, "
+            f"{summary.rides} ritten, roosters gepland"
+        )
+
+    def qt(self) -> str:
+        if not self.letter.exists():
+            raise StepFailed("overgeslagen: er is geen brief om te tonen")
+        env = dict(os.environ)
+        if sys.platform.startswith("linux") and not (env.get("DISPLAY") or env.get("WAYLAND_DISPLAY")):
+            env.setdefault("QT_QPA_PLATFORM", "offscreen")  # no screen (a server, a terminal): still check Qt
+        try:
+            done = subprocess.run(
+                [*_probe_command(), str(self.letter), str(self.database_file)],
+                capture_output=True,
+                text=True,
+                encoding="utf-8",
+                errors="replace",
+                env=env,
+                timeout=QT_PROBE_TIMEOUT,
+                check=False,
+            )
+        except subprocess.TimeoutExpired:
+            raise StepFailed(f"Qt gaf binnen {QT_PROBE_TIMEOUT} seconden geen antwoord") from None
+        except OSError as exc:
+            raise StepFailed(f"Qt kon niet worden gestart ({exc})") from None
+        answer = _last_json_line(done.stdout)
+        if done.returncode != 0 or answer is None:
+            tail = [line for line in (done.stderr or "").splitlines() if line.strip()][-4:]
+            why = "; ".join(tail) if tail else f"afsluitcode {done.returncode}"
+            raise StepFailed(f"Qt werkt niet: {why}")
+        if answer.get("problem"):
+            raise StepFailed(str(answer["problem"]))
+        self.qt_versions = {"PySide6": answer.get("pyside6", "?"), "Qt": answer.get("qt", "?")}
+        return (
+            f"Qt {answer.get('qt')} ({answer.get('platform')}): Nederlandse vertaling, pictogram, brief getoond "
+            f"met QtPdf, hoofdvenster met {answer.get('areas')} onderdelen geopend, "
+            f"{answer.get('printers')} printer(s) gevonden"
+        )
+
+    def _services(self):
+        if self.app is None:
+            raise StepFailed("overgeslagen: de database is niet geopend")
+        return self.app.services
+
+    def close(self) -> None:
+        if self.app is not None:
+            self.app.close()
+            self.app = None
+
+
+def _last_json_line(text: str) -> dict | None:
+    for line in reversed((text or "").splitlines()):
+        line = line.strip()
+        if line.startswith("{"):
+            try:
+                return json.loads(line)
+            except ValueError:
+                return None
+    return None
+
+
+def _timed(name: str, step: Callable[[], str]) -> Outcome:
+    from coop_desk.services.errors import ServiceError, ValidationError
+
+    start = time.perf_counter()
+    try:
+        detail = step()
+        ok = True
+    except StepFailed as exc:
+        detail, ok = str(exc), False
+    except ValidationError as exc:
+        detail, ok = " ".join(exc.errors.values()), False
+    except ServiceError as exc:
+        detail, ok = str(exc), False
+    except Exception as exc:  # noqa: BLE001 - any failure is reported, with its kind, not as a traceback
+        detail, ok = f"{type(exc).__name__}: {exc}", False
+        if os.environ.get("COOP_DESK_DEBUG"):
+            traceback.print_exc()
+    return Outcome(name, ok, detail, time.perf_counter() - start)
+
+
+def run_checks() -> tuple[list[Outcome], dict[str, str]]:
+    """Run every step in a temporary folder; returns the outcomes and the Qt versions found."""
+    with tempfile.TemporaryDirectory(prefix="coop-desk-zelftest-", ignore_cleanup_errors=True) as folder:
+        run = _Run(Path(folder))
+        try:
+            outcomes = [
+                _timed("Database", run.database),
+                _timed("Demodorp", run.demo),
+                _timed("Persoon", run.person),
+                _timed("Brief (PDF)", run.letter_pdf),
+                _timed("Excel", run.workbook_xlsx),
+            ]
+        finally:
+            run.close()
+        outcomes.append(_timed("Qt", run.qt))
+        return outcomes, run.qt_versions
+
+
+def _office_data() -> str:
+    """Where this user's own database is (it is not opened: the program may be running)."""
+    from coop_desk.config import ENV_DB, Paths, database_url, sqlite_file
+
+    paths = Paths.default()
+    url = database_url(None, paths)
+    file = sqlite_file(url)
+    if file is None:
+        return f"database via {ENV_DB} op een server (niet gecontroleerd)"
+    if not file.exists():
+        return f"{file} (nog niet aangemaakt)"
+    size = file.stat().st_size / 1_000_000
+    return f"{file} ({size:.1f} MB)"
+
+
+def main(out=None) -> int:
+    """Print the report and return the exit code (0: everything works)."""
+    out = out or sys.stdout
+    start = time.perf_counter()
+    found = versions()
+    print(f"Coop Desk zelftest — versie {found['Coop Desk']}", file=out)
+    outcomes, qt_versions = run_checks()
+    found.update(qt_versions)
+    width = max(len(outcome.name) for outcome in outcomes)
+    for outcome in outcomes:
+        mark = "OK  " if outcome.ok else "FOUT"
+        print(f"  {mark} {outcome.name:<{width}}  {outcome.detail} ({outcome.seconds:.1f} s)", file=out)
+    print("Versies:", file=out)
+    for name, value in found.items():
+        print(f"  {name}: {value}", file=out)
+    print(f"Gegevens van dit kantoor: {_office_data()}", file=out)
+    failed = [outcome.name for outcome in outcomes if not outcome.ok]
+    seconds = time.perf_counter() - start
+    if failed:
+        print(f"Zelftest mislukt ({', '.join(failed)}) na {seconds:.1f} s.", file=out)
+        return 1
+    print(f"Zelftest geslaagd in {seconds:.1f} s: Coop Desk werkt op deze computer.", file=out)
+    return 0
+
+
+# ------------------------------------------------------------------ the Qt probe (child process)
+
+
+def qt_probe(pdf_path: str, database: str) -> int:
+    """Start Qt, load the translation and icon, render the PDF's first page, open the main window on the
+    self-test's database and build every area; print one JSON line (with "problem" when something is wrong)."""
+    import importlib
+    import tempfile
+
+    from PySide6 import __version__ as pyside_version
+    from PySide6.QtCharts import QChart
+    from PySide6.QtCore import QCoreApplication, QSettings, QSize, qVersion
+    from PySide6.QtGui import QColor, QImage
+    from PySide6.QtPdf import QPdfDocument
+    from PySide6.QtPrintSupport import QPrinterInfo
+    from PySide6.QtWidgets import QApplication
+
+    from coop_desk.app import application_icon, install_translations
+
+    app = QApplication([sys.argv[0]])
+    answer: dict[str, object] = {"qt": qVersion(), "pyside6": pyside_version, "platform": app.platformName()}
+
+    def fail(problem: str) -> int:
+        answer["problem"] = problem
+        print(json.dumps(answer))
+        return 0
+
+    install_translations(app, "nl")
+    if QCoreApplication.translate("MainWindow", "About Coop Desk") == "About Coop Desk":
+        return fail("de Nederlandse vertaling ontbreekt")
+    icon = application_icon()
+    if icon.isNull() or icon.pixmap(QSize(32, 32)).isNull():
+        return fail("het programmapictogram ontbreekt")
+    QChart()  # QtCharts loads (the reports screen needs it)
+    document = QPdfDocument()
+    if document.load(pdf_path) != QPdfDocument.Error.None_ or document.pageCount() < 1:
+        return fail("QtPdf kan de brief niet openen (het afdrukvoorbeeld werkt niet)")
+    image = document.render(0, QSize(210, 297)).convertToFormat(QImage.Format.Format_RGB32)
+    white = QColor("white").rgb()
+    if image.isNull() or all(
+        image.pixel(x, y) == white for y in range(0, image.height(), 3) for x in range(0, image.width(), 3)
+    ):
+        return fail("QtPdf tekent de brief als een lege pagina")
+    answer["printers"] = len(QPrinterInfo.availablePrinters())
+
+    from coop_desk.context import open_app
+    from coop_desk.ui.groups.groups_view import TAB_WIDGETS
+    from coop_desk.ui.shell.main_window import MainWindow
+
+    for module_name, class_name in TAB_WIDGETS.values():  # the work-group tabs load on first use
+        if not hasattr(importlib.import_module(module_name), class_name):
+            return fail(f"onderdeel {class_name} ontbreekt")
+    folder = Path(database).parent.parent
+    context = open_app(database, paths=_paths(folder))
+    try:
+        with tempfile.TemporaryDirectory(prefix="coop-desk-zelftest-qt-", ignore_cleanup_errors=True) as settings_dir:
+            settings = QSettings(str(Path(settings_dir) / "zelftest.ini"), QSettings.Format.IniFormat)
+            window = MainWindow(context, settings)
+            window.show()
+            keys = window.area_keys()
+            for key in keys:
+                window.show_area(key)
+                app.processEvents()
+            if window.grab().isNull():
+                return fail("het hoofdvenster kan niet worden getekend")
+            answer["areas"] = len(keys)
+            window.close()
+            window.deleteLater()
+            app.processEvents()
+    finally:
+        context.close()
+    print(json.dumps(answer))
+    return 0
