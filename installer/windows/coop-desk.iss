@@ -68,6 +68,11 @@ en.DataKept=Coop Desk has been removed, but your data (database, backups and log
 [Tasks]
 Name: "desktopicon"; Description: "{cm:CreateDesktopIcon}"; GroupDescription: "{cm:AdditionalIcons}"
 
+[InstallDelete]
+; An upgrade first removes the previous version's libraries, so that no file the new version no longer ships
+; is picked up by it (the user's data is not in the program folder).
+Type: filesandordirs; Name: "{app}\_internal"
+
 [Files]
 Source: "..\..\dist\coop-desk\*"; DestDir: "{app}"; Flags: ignoreversion recursesubdirs createallsubdirs
 

@@ -365,6 +365,11 @@ def test_uninstall_leaves_the_data_folder_and_says_where_it_is(iss):
     assert "%1" in iss.custom_messages["nl.DataKept"] and "%1" in iss.custom_messages["en.DataKept"]
 
 
+def test_an_upgrade_first_removes_the_previous_libraries(iss):
+    entries = iss.entries.get("installdelete", [])
+    assert any(e["name"].lower() == "{app}\\_internal" and e["type"].lower() == "filesandordirs" for e in entries)
+
+
 def test_the_windows_build_script_checks_every_step():
     script = (ROOT / "installer" / "windows" / "build.ps1").read_text(encoding="utf-8")
     assert "$ErrorActionPreference = 'Stop'" in script

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import platform
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QSettings, QSize, Qt
+from PySide6 import __version__ as pyside_version
+from PySide6.QtCore import QSettings, QSize, Qt, qVersion
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
@@ -405,16 +407,25 @@ class MainWindow(QMainWindow):
         dialog.open()
 
     def show_about(self) -> None:
+        """Version, where the data is and the schema version: what a support call asks first."""
         QMessageBox.about(
             self,
             self.tr("About Coop Desk"),
             self.tr(
                 "<h3>Coop Desk {version}</h3><p>The office program of a village care cooperative.</p>"
-                "<p>Database: {place}<br>Schema version: {schema}</p>"
+                "<p>Database: {place}<br>Schema version: {schema}<br>Backups: {backups}<br>Log files: {logs}</p>"
+                "<p>Python {python}, Qt {qt}, PySide6 {pyside}</p>"
+                "<p>If something does not work, <i>coop-desk self-test</i> checks this computer "
+                "(on Windows also in the Start menu: Coop Desk self-test).</p>"
             ).format(
                 version=program_version(),
                 place=self._app.database_label,
                 schema=migrate.current_revision(self._app.engine) or "-",
+                backups=self._app.paths.backup_dir,
+                logs=self._app.paths.log_dir,
+                python=platform.python_version(),
+                qt=qVersion(),
+                pyside=pyside_version,
             ),
         )
 
