@@ -102,13 +102,10 @@ class _Mismatch(Exception):
     pass
 
 
-def _size(n: int) -> str:
-    return f"{n / 1_000_000:.1f} MB".replace(".", ",") if n >= 100_000 else f"{max(1, n // 1000)} kB"
-
-
 def _backup(args: argparse.Namespace) -> int:
     from coop_desk.context import open_app
     from coop_desk.services import backups
+    from coop_desk.services.sizes import file_size
 
     password = None
     if args.to is not None:
@@ -128,7 +125,7 @@ def _backup(args: argparse.Namespace) -> int:
     try:
         if args.to is not None:
             target = backups.backup_to_folder(app.services, args.to, password or "")
-            print(f"Versleutelde reservekopie gemaakt en gecontroleerd: {target} ({_size(target.stat().st_size)}).")
+            print(f"Versleutelde reservekopie gemaakt en gecontroleerd: {target} ({file_size(target.stat().st_size)}).")
             print("Bewaar het wachtwoord goed: zonder wachtwoord is de kopie niet terug te zetten.")
             return 0
         info = backups.make_backup(app.services, backups.MANUAL, app.paths.backup_dir)
@@ -137,7 +134,7 @@ def _backup(args: argparse.Namespace) -> int:
         app.close()
     rows = sum(info.row_counts.values())
     print(
-        f"Reservekopie gemaakt en gecontroleerd: {info.path} ({_size(info.size)}, {rows} rijen in "
+        f"Reservekopie gemaakt en gecontroleerd: {info.path} ({file_size(info.size)}, {rows} rijen in "
         f"{len(info.row_counts)} tabellen)."
     )
     return 0

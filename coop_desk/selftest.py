@@ -156,6 +156,7 @@ class _Run:
 
     def letter_pdf(self) -> str:
         from coop_desk.services import letters
+        from coop_desk.services.sizes import file_size
 
         if self.person_id is None:
             raise StepFailed("overgeslagen: er is geen persoon om een brief aan te schrijven")
@@ -166,7 +167,7 @@ class _Run:
         if b"DejaVu" not in pdf:
             raise StepFailed("het lettertype DejaVu Sans is niet in de PDF ingesloten")
         self.letter.write_bytes(pdf)
-        return f"welkomstbrief als PDF gemaakt ({len(pdf) // 1024} kB, lettertype ingesloten)"
+        return f"welkomstbrief als PDF gemaakt ({file_size(len(pdf))}, lettertype ingesloten)"
 
     def workbook_xlsx(self) -> str:
         from openpyxl import load_workbook
@@ -290,6 +291,7 @@ def run_checks() -> tuple[list[Outcome], dict[str, str]]:
 def _office_data() -> str:
     """Where this user's own database is (it is not opened: the program may be running)."""
     from coop_desk.config import ENV_DB, Paths, database_url, sqlite_file
+    from coop_desk.services.sizes import file_size
 
     paths = Paths.default()
     url = database_url(None, paths)
@@ -298,12 +300,15 @@ def _office_data() -> str:
         return f"database via {ENV_DB} op een server (niet gecontroleerd)"
     if not file.exists():
         return f"{file} (nog niet aangemaakt)"
-    size = file.stat().st_size / 1_000_000
-    return f"{file} ({size:.1f} MB)"
+    wal = file.with_name(file.name + "-wal")  # recent changes may still be in the write-ahead log
+    size = file.stat().st_size + (wal.stat().st_size if wal.exists() else 0)
+    return f"{file} ({file_size(size)})"
 
 
 def main(out=None) -> int:
     """Print the report and return the exit code (0: everything works)."""
+    from coop_desk.services.sizes import seconds
+
     out = out or sys.stdout
     start = time.perf_counter()
     found = versions()
@@ -313,17 +318,17 @@ def main(out=None) -> int:
     width = max(len(outcome.name) for outcome in outcomes)
     for outcome in outcomes:
         mark = "OK  " if outcome.ok else "FOUT"
-        print(f"  {mark} {outcome.name:<{width}}  {outcome.detail} ({outcome.seconds:.1f} s)", file=out)
+        print(f"  {mark} {outcome.name:<{width}}  {outcome.detail} ({seconds(outcome.seconds)})", file=out)
     print("Versies:", file=out)
     for name, value in found.items():
         print(f"  {name}: {value}", file=out)
     print(f"Gegevens van dit kantoor: {_office_data()}", file=out)
     failed = [outcome.name for outcome in outcomes if not outcome.ok]
-    seconds = time.perf_counter() - start
+    took = seconds(time.perf_counter() - start)
     if failed:
-        print(f"Zelftest mislukt ({', '.join(failed)}) na {seconds:.1f} s.", file=out)
+        print(f"Zelftest mislukt ({', '.join(failed)}) na {took}.", file=out)
         return 1
-    print(f"Zelftest geslaagd in {seconds:.1f} s: Coop Desk werkt op deze computer.", file=out)
+    print(f"Zelftest geslaagd in {took}: Coop Desk werkt op deze computer.", file=out)
     return 0
 
 

@@ -48,6 +48,7 @@ from coop_desk.services.context import ServiceContext
 from coop_desk.services.dates import format_date, format_money, parse_date, parse_money_cents
 from coop_desk.services.errors import ConflictError, NotFoundError, ServiceError, ValidationError
 from coop_desk.services.names import formal_name, parts_of
+from coop_desk.services.sizes import file_size
 from coop_desk.services.validation import format_phone, parse_email, parse_kvk, parse_phone, parse_postcode
 
 SERVICE_KINDS = {
@@ -1208,7 +1209,7 @@ def add_attachment(ctx: ServiceContext, contract_id: int, file_name: str, data: 
             added_by=ctx.actor.user_name,
         )
         contract.attachments.append(attachment)
-        _history(contract, ctx, f"Bijlage toegevoegd: {attachment.file_name} ({_size(len(data))})")
+        _history(contract, ctx, f"Bijlage toegevoegd: {attachment.file_name} ({file_size(len(data))})")
         session.flush()
         _contract_audit(session, ctx, audit.CREATE, "attachment.add", contract.id, detail=attachment.file_name)
         return AttachmentView(
@@ -1219,10 +1220,6 @@ def add_attachment(ctx: ServiceContext, contract_id: int, file_name: str, data: 
             attachment.added_at,
             attachment.added_by,
         )
-
-
-def _size(n: int) -> str:
-    return f"{n / 1024 / 1024:.1f} MB".replace(".", ",") if n >= 1024 * 1024 else f"{max(1, round(n / 1024))} kB"
 
 
 def attachment_bytes(ctx: ServiceContext, attachment_id: int) -> tuple[str, bytes]:

@@ -49,6 +49,7 @@ from coop_desk.services import providers
 from coop_desk.services.context import ServiceContext
 from coop_desk.services.dates import format_date, format_money, parse_date
 from coop_desk.services.errors import ConflictError, NotFoundError, ServiceError, ValidationError
+from coop_desk.services.sizes import file_size
 from coop_desk.ui.common.conflict import attempt_save
 from coop_desk.ui.common.form_errors import FieldErrors
 from coop_desk.ui.common.unsaved import may_discard
@@ -63,14 +64,6 @@ def euros(cents: int | None) -> str:
     if cents is None:
         return ""
     return format_money(cents).replace("€ ", "")
-
-
-def human_size(size: int) -> str:
-    if size < 1024:
-        return f"{size} B"
-    if size < 1024 * 1024:
-        return f"{size / 1024:.0f} kB"
-    return f"{size / 1024 / 1024:.1f} MB".replace(".", ",")
 
 
 class CancelContractDialog(QDialog):
@@ -535,7 +528,7 @@ class ContractDialog(QDialog):
         if detail is not None:
             for a in detail.attachments:
                 added = format_date(a.added_at.astimezone().date())
-                text = f"{a.file_name}  ({human_size(a.size)})\n{added}, {a.added_by}"
+                text = f"{a.file_name}  ({file_size(a.size)})\n{added}, {a.added_by}"
                 item = QListWidgetItem(text)
                 item.setData(Qt.ItemDataRole.UserRole, a.id)
                 item.setToolTip(f"SHA-256 {a.sha256}")
@@ -561,7 +554,7 @@ class ContractDialog(QDialog):
         return result
 
     def _add_pending_item(self, name: str, data: bytes) -> None:
-        item = QListWidgetItem(f"{name}  ({human_size(len(data))})\n" + self.tr("added when the contract is saved"))
+        item = QListWidgetItem(f"{name}  ({file_size(len(data))})\n" + self.tr("added when the contract is saved"))
         item.setData(PENDING_ROLE, (name, data))
         self.attachments.addItem(item)
 

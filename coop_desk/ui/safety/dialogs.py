@@ -39,12 +39,7 @@ from coop_desk.services import backups
 from coop_desk.services.backups import BackupInfo, RestoreResult
 from coop_desk.services.context import ServiceContext
 from coop_desk.services.errors import ServiceError, ValidationError
-
-
-def _size(n: int) -> str:
-    if n >= 1_000_000:
-        return f"{n / 1_000_000:.1f} MB".replace(".", ",")
-    return f"{max(1, round(n / 1000))} kB"
+from coop_desk.services.sizes import file_size
 
 
 def _when(info: BackupInfo) -> str:
@@ -182,7 +177,7 @@ class BackupsDialog(QDialog):
         for r, info in enumerate(self.infos):
             kind = self.kind_label(info.label)
             verified = {True: self.tr("yes"), False: self.tr("no"), None: self.tr("unknown")}[info.verified]
-            cells = (_when(info), kind, _size(info.size), verified)
+            cells = (_when(info), kind, file_size(info.size), verified)
             for c, text in enumerate(cells):
                 item = QTableWidgetItem(text)
                 item.setToolTip(info.path.name)
