@@ -43,8 +43,9 @@ def build_parser() -> argparse.ArgumentParser:
     commands.add_parser(
         "self-test",
         help="controleer of Coop Desk op deze computer werkt (zonder de eigen gegevens te openen)",
-        description="Maakt in een tijdelijke map een database, schrijft en leest een persoon, maakt een brief als PDF "
-        "en een Excel-lijst, start Qt en toont de versies. Afsluitcode 0 als alles werkt, anders 1.",
+        description="Maakt in een tijdelijke map een database met een klein demodorp, schrijft en leest een persoon, "
+        "maakt een brief als PDF en een Excel-lijst, start Qt en opent het hoofdvenster, controleert de gegevensmap "
+        "(zonder de database te openen) en toont de versies. Afsluitcode 0 als alles werkt, anders 1.",
     )
     demo = commands.add_parser("demo", help="vul een lege database met een fictief demodorp")
     demo.add_argument("--members", type=int, default=300, metavar="N", help="aantal leden (standaard 300)")

@@ -1,11 +1,14 @@
 """`coop-desk self-test`: does this installation work? Something a volunteer can run while on the phone.
 
-It never touches the office's own database: everything happens in a temporary folder that is removed
-afterwards. The steps: open a new database (all migrations), write a person and read them back, print a
-letter to them as PDF, write the people list as .xlsx and read it back with openpyxl, and, in a child
-process (a broken Qt installation can abort the process it runs in), start Qt, load the Dutch translation
-and the icon, and render the letter's first page with QtPdf. Each step prints one line; the exit code is 0
-when all passed and 1 otherwise. The versions of everything involved are printed first.
+It never opens the office's own database: everything happens in a temporary folder that is removed
+afterwards. The steps: open a new database (all migrations), fill a small demo village (the rota planner and
+the public holidays included), write a person and read them back, print a letter to them as PDF, write the
+people list as .xlsx and read it back with openpyxl; then, in a child process (a broken Qt installation can
+abort the process it runs in), start Qt, load the Dutch translations and the icon, render the letter's first
+page with QtPdf and open the main window on the demo village with every area built. Last, the office's data
+folder is checked the way the program checks it at start (not on a network share or in a cloud-sync folder,
+and writable), without opening the database. Each step prints one line; the exit code is 0 when all passed
+and 1 otherwise. The versions of everything involved are printed after the steps.
 """
 
 from __future__ import annotations
@@ -199,8 +202,30 @@ class _Run:
         env = dict(os.environ)
         if sys.platform.startswith("linux") and not (env.get("DISPLAY") or env.get("WAYLAND_DISPLAY")):
             env.setdefault("QT_QPA_PLATFORM", "offscreen")  # no screen (a server, a terminal): still check Qt
+        note = ""
+        done = self._probe(env)
+        if done.returncode != 0 and "QT_QPA_PLATFORM" not in env and _unreachable_display(done.stderr):
+            # started from a terminal whose DISPLAY is not this user's screen (su, sudo, ssh): the installation
+            # may be fine, so check Qt without a screen and say why
+            note = " (het scherm was vanuit deze terminal niet bereikbaar; zonder scherm getest)"
+            done = self._probe({**env, "QT_QPA_PLATFORM": "offscreen"})
+        answer = _last_json_line(done.stdout)
+        if done.returncode != 0 or answer is None:
+            tail = [line for line in (done.stderr or "").splitlines() if line.strip()][-4:]
+            why = "; ".join(tail) if tail else f"afsluitcode {done.returncode}"
+            raise StepFailed(f"Qt werkt niet: {why}")
+        if answer.get("problem"):
+            raise StepFailed(str(answer["problem"]))
+        self.qt_versions = {"PySide6": answer.get("pyside6", "?"), "Qt": answer.get("qt", "?")}
+        return (
+            f"Qt {answer.get('qt')} ({answer.get('platform')}): Nederlandse vertaling, pictogram, brief getoond "
+            f"met QtPdf, hoofdvenster met {answer.get('areas')} onderdelen geopend, "
+            f"{answer.get('printers')} printer(s) gevonden{note}"
+        )
+
+    def _probe(self, env: dict[str, str]) -> subprocess.CompletedProcess[str]:
         try:
-            done = subprocess.run(
+            return subprocess.run(
                 [*_probe_command(), str(self.letter), str(self.database_file)],
                 capture_output=True,
                 text=True,
@@ -214,19 +239,6 @@ class _Run:
             raise StepFailed(f"Qt gaf binnen {QT_PROBE_TIMEOUT} seconden geen antwoord") from None
         except OSError as exc:
             raise StepFailed(f"Qt kon niet worden gestart ({exc})") from None
-        answer = _last_json_line(done.stdout)
-        if done.returncode != 0 or answer is None:
-            tail = [line for line in (done.stderr or "").splitlines() if line.strip()][-4:]
-            why = "; ".join(tail) if tail else f"afsluitcode {done.returncode}"
-            raise StepFailed(f"Qt werkt niet: {why}")
-        if answer.get("problem"):
-            raise StepFailed(str(answer["problem"]))
-        self.qt_versions = {"PySide6": answer.get("pyside6", "?"), "Qt": answer.get("qt", "?")}
-        return (
-            f"Qt {answer.get('qt')} ({answer.get('platform')}): Nederlandse vertaling, pictogram, brief getoond "
-            f"met QtPdf, hoofdvenster met {answer.get('areas')} onderdelen geopend, "
-            f"{answer.get('printers')} printer(s) gevonden"
-        )
 
     def _services(self):
         if self.app is None:
@@ -237,6 +249,12 @@ class _Run:
         if self.app is not None:
             self.app.close()
             self.app = None
+
+
+def _unreachable_display(stderr: str | None) -> bool:
+    """Qt's words for a DISPLAY that is set but cannot be reached (not for a platform plugin that fails to load)."""
+    text = (stderr or "").lower()
+    return "could not connect to display" in text or "failed to create wl_display" in text
 
 
 def _last_json_line(text: str) -> dict | None:
@@ -272,7 +290,12 @@ def _timed(name: str, step: Callable[[], str]) -> Outcome:
 
 def run_checks() -> tuple[list[Outcome], dict[str, str]]:
     """Run every step in a temporary folder; returns the outcomes and the Qt versions found."""
-    with tempfile.TemporaryDirectory(prefix="coop-desk-zelftest-", ignore_cleanup_errors=True) as folder:
+    try:
+        temporary = tempfile.TemporaryDirectory(prefix="coop-desk-zelftest-", ignore_cleanup_errors=True)
+    except OSError as exc:
+        problem = f"kon geen tijdelijke map maken in {tempfile.gettempdir()} ({exc.strerror or exc})"
+        return [Outcome("Tijdelijke map", False, problem, 0.0), _timed("Gegevensmap", office_data)], {}
+    with temporary as folder:
         run = _Run(Path(folder))
         try:
             outcomes = [
@@ -285,21 +308,35 @@ def run_checks() -> tuple[list[Outcome], dict[str, str]]:
         finally:
             run.close()
         outcomes.append(_timed("Qt", run.qt))
-        return outcomes, run.qt_versions
+    outcomes.append(_timed("Gegevensmap", office_data))
+    return outcomes, run.qt_versions
 
 
-def _office_data() -> str:
-    """Where this user's own database is (it is not opened: the program may be running)."""
+def office_data() -> str:
+    """Check where this user's own database is, as the program does at start, without opening it (the program may
+    be running): not on a network share or in a cloud-sync folder, and a folder this user can write in."""
     from coop_desk.config import ENV_DB, Paths, database_url, sqlite_file
+    from coop_desk.db.safety import UnsafeLocation, check_location
     from coop_desk.services.sizes import file_size
 
-    paths = Paths.default()
-    url = database_url(None, paths)
+    url = database_url(None, Paths.default())
     file = sqlite_file(url)
     if file is None:
-        return f"database via {ENV_DB} op een server (niet gecontroleerd)"
+        return f"database op een server (via {ENV_DB}); die wordt hier niet gecontroleerd"
+    try:
+        check_location(file)
+    except UnsafeLocation as exc:
+        raise StepFailed(str(exc)) from None
+    folder = file.parent
+    while not folder.exists() and folder != folder.parent:
+        folder = folder.parent  # a first start makes the missing folders here
+    try:
+        with tempfile.TemporaryFile(dir=folder):
+            pass
+    except OSError as exc:
+        raise StepFailed(f"in de map {folder} kan niet worden geschreven ({exc.strerror or exc})") from None
     if not file.exists():
-        return f"{file} (nog niet aangemaakt)"
+        return f"{file} (nog niet aangemaakt; de map is bruikbaar)"
     wal = file.with_name(file.name + "-wal")  # recent changes may still be in the write-ahead log
     size = file.stat().st_size + (wal.stat().st_size if wal.exists() else 0)
     return f"{file} ({file_size(size)})"
@@ -311,7 +348,10 @@ def main(out=None) -> int:
 
     out = out or sys.stdout
     start = time.perf_counter()
-    found = versions()
+    try:
+        found = versions()
+    except Exception as exc:  # noqa: BLE001 - a damaged installation still gets its report
+        found = {"Coop Desk": "?", "fout": f"{type(exc).__name__}: {exc}"}
     print(f"Coop Desk zelftest — versie {found['Coop Desk']}", file=out)
     outcomes, qt_versions = run_checks()
     found.update(qt_versions)
@@ -322,7 +362,6 @@ def main(out=None) -> int:
     print("Versies:", file=out)
     for name, value in found.items():
         print(f"  {name}: {value}", file=out)
-    print(f"Gegevens van dit kantoor: {_office_data()}", file=out)
     failed = [outcome.name for outcome in outcomes if not outcome.ok]
     took = seconds(time.perf_counter() - start)
     if failed:
@@ -362,6 +401,8 @@ def qt_probe(pdf_path: str, database: str) -> int:
     install_translations(app, "nl")
     if QCoreApplication.translate("MainWindow", "About Coop Desk") == "About Coop Desk":
         return fail("de Nederlandse vertaling ontbreekt")
+    if QCoreApplication.translate("QPlatformTheme", "Cancel") == "Cancel":
+        return fail("de Nederlandse vertaling van Qt zelf ontbreekt (knoppen als 'Annuleren')")
     icon = application_icon()
     if icon.isNull() or icon.pixmap(QSize(32, 32)).isNull():
         return fail("het programmapictogram ontbreekt")

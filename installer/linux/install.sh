@@ -34,8 +34,10 @@ fail() {
 [[ -x "$here/coop-desk/coop-desk" ]] || fail "$here/coop-desk/coop-desk ontbreekt. Pak het hele pakket uit en start ./install.sh in die map."
 [[ -f "$here/coop-desk.desktop" ]] || fail "$here/coop-desk.desktop ontbreekt."
 [[ -f "$here/uninstall.sh" ]] || fail "$here/uninstall.sh ontbreekt."
-if [[ -e "$launcher" && ! -L "$launcher" ]]; then
-    fail "$launcher bestaat al en is geen koppeling van Coop Desk. Verwijder het eerst (bijvoorbeeld een eerdere installatie met pip of pipx)."
+if [[ -e "$launcher" || -L "$launcher" ]]; then
+    if [[ ! -L "$launcher" || "$(readlink -- "$launcher")" != "$program" ]]; then
+        fail "$launcher bestaat al en is geen koppeling van Coop Desk. Verwijder het eerst (bijvoorbeeld een eerdere installatie met pip of pipx)."
+    fi
 fi
 if [[ -e "$user_data" && "$app_root" -ef "$user_data" ]]; then
     fail "$app_root is dezelfde map als de gegevensmap $user_data; installeren zou uw gegevens overschrijven."

@@ -68,16 +68,8 @@ try {
     $iscc = Find-Iscc  # fail before the long build when Inno Setup is missing
 
     Invoke-Native 'Install the locked dependencies' 'uv' @('sync', '--locked', '--group', 'build')
-    Invoke-Native 'Build the bundle with PyInstaller' 'uv' @(
-        'run', '--group', 'build', 'pyinstaller', '--noconfirm', '--clean', 'installer/coop-desk.spec')
 
-    $cli = Join-Path $Bundle 'coop-desk-cli.exe'
-    foreach ($exe in @((Join-Path $Bundle 'coop-desk.exe'), $cli)) {
-        if (-not (Test-Path -LiteralPath $exe -PathType Leaf)) {
-            throw "The bundle lacks $exe"
-        }
-    }
-
+    # before the long build: the Windows version resource takes only a.b.c
     Write-Host '==> Read the package version' -ForegroundColor Cyan
     $previous = $ErrorActionPreference
     $ErrorActionPreference = 'Continue'
@@ -97,6 +89,16 @@ try {
         throw "Version '$version' is not of the form a.b.c, which the Windows version resource needs"
     }
     Write-Host "    version $version"
+    Invoke-Native 'Build the bundle with PyInstaller' 'uv' @(
+        'run', '--group', 'build', 'pyinstaller', '--noconfirm', '--clean', 'installer/coop-desk.spec')
+
+    $cli = Join-Path $Bundle 'coop-desk-cli.exe'
+    foreach ($exe in @((Join-Path $Bundle 'coop-desk.exe'), $cli)) {
+        if (-not (Test-Path -LiteralPath $exe -PathType Leaf)) {
+            throw "The bundle lacks $exe"
+        }
+    }
+
 
     Write-Host '==> Check the bundled program: --version' -ForegroundColor Cyan
     $previous = $ErrorActionPreference

@@ -3021,8 +3021,16 @@ De details staan in het logbestand:
         <translation>Over Coop Desk</translation>
     </message>
     <message>
-        <source>&lt;h3&gt;Coop Desk {version}&lt;/h3&gt;&lt;p&gt;The office program of a village care cooperative.&lt;/p&gt;&lt;p&gt;Database: {place}&lt;br&gt;Schema version: {schema}&lt;br&gt;Backups: {backups}&lt;br&gt;Log files: {logs}&lt;/p&gt;&lt;p&gt;Python {python}, Qt {qt}, PySide6 {pyside}&lt;/p&gt;&lt;p&gt;If something does not work, &lt;i&gt;coop-desk self-test&lt;/i&gt; checks this computer (on Windows also in the Start menu: Coop Desk self-test).&lt;/p&gt;</source>
-        <translation>&lt;h3&gt;Coop Desk {version}&lt;/h3&gt;&lt;p&gt;Het kantoorprogramma van een zorgcoöperatie in het dorp.&lt;/p&gt;&lt;p&gt;Database: {place}&lt;br&gt;Schemaversie: {schema}&lt;br&gt;Reservekopieën: {backups}&lt;br&gt;Logbestanden: {logs}&lt;/p&gt;&lt;p&gt;Python {python}, Qt {qt}, PySide6 {pyside}&lt;/p&gt;&lt;p&gt;Werkt er iets niet, dan controleert &lt;i&gt;coop-desk self-test&lt;/i&gt; deze computer (op Windows ook in het Startmenu: Coop Desk zelftest).&lt;/p&gt;</translation>
+        <source>&lt;h3&gt;Coop Desk {version}&lt;/h3&gt;&lt;p&gt;The office program of a village care cooperative.&lt;/p&gt;&lt;p&gt;Database: {place}&lt;br&gt;Schema version: {schema}&lt;br&gt;Backups: {backups}&lt;br&gt;Log files: {logs}&lt;/p&gt;&lt;p&gt;Python {python}, Qt {qt}, PySide6 {pyside}&lt;/p&gt;&lt;p&gt;If something does not work, the self-test checks this computer: {self_test}.&lt;/p&gt;</source>
+        <translation>&lt;h3&gt;Coop Desk {version}&lt;/h3&gt;&lt;p&gt;Het kantoorprogramma van een zorgcoöperatie in het dorp.&lt;/p&gt;&lt;p&gt;Database: {place}&lt;br&gt;Schemaversie: {schema}&lt;br&gt;Reservekopieën: {backups}&lt;br&gt;Logbestanden: {logs}&lt;/p&gt;&lt;p&gt;Python {python}, Qt {qt}, PySide6 {pyside}&lt;/p&gt;&lt;p&gt;Werkt er iets niet, dan controleert de zelftest deze computer: {self_test}.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>Start menu, Coop Desk self-test</source>
+        <translation>Startmenu, Coop Desk zelftest</translation>
+    </message>
+    <message>
+        <source>the command &lt;i&gt;coop-desk self-test&lt;/i&gt;</source>
+        <translation>de opdracht &lt;i&gt;coop-desk self-test&lt;/i&gt;</translation>
     </message>
 </context>
 <context>

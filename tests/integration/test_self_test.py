@@ -19,7 +19,7 @@ def test_self_test_passes_and_reports_every_step_and_version(tmp_path, monkeypat
     code = cli.main(["self-test"])
     out = capsys.readouterr().out
     assert code == 0, out
-    for step in ("Database", "Demodorp", "Persoon", "Brief (PDF)", "Excel", "Qt"):
+    for step in ("Database", "Demodorp", "Persoon", "Brief (PDF)", "Excel", "Qt", "Gegevensmap"):
         assert any(line.strip().startswith(f"OK   {step}") for line in out.splitlines()), (step, out)
     assert "FOUT" not in out
     assert "schemaversie 0006" in out
@@ -75,7 +75,6 @@ def test_a_qt_that_cannot_start_is_explained(monkeypatch):
     assert "OK   Excel" in text
 
 
-@pytest.mark.skipif(sys.platform == "win32", reason="the console script is a .exe there")
 def test_self_test_from_the_command_line_exits_zero():
     done = subprocess.run(
         [sys.executable, "-m", "coop_desk.cli", "self-test"],
@@ -87,3 +86,41 @@ def test_self_test_from_the_command_line_exits_zero():
     )
     assert done.returncode == 0, done.stdout + done.stderr
     assert done.stdout.rstrip().endswith("Coop Desk werkt op deze computer.")
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="DISPLAY is how X11 is reached on Linux")
+def test_a_screen_that_cannot_be_reached_is_tested_without_it_and_said(monkeypatch):
+    monkeypatch.delenv("QT_QPA_PLATFORM", raising=False)
+    monkeypatch.delenv("WAYLAND_DISPLAY", raising=False)
+    monkeypatch.setenv("DISPLAY", ":987")  # no X server there: as after `su` from another user's desktop
+    out = io.StringIO()
+    assert selftest.main(out) == 0, out.getvalue()
+    qt_line = next(line for line in out.getvalue().splitlines() if "Qt " in line and "OK" in line)
+    assert "(offscreen)" in qt_line and "niet bereikbaar" in qt_line
+
+
+def test_a_database_in_a_cloud_sync_folder_fails_the_self_test(tmp_path, monkeypatch):
+    monkeypatch.setenv("COOP_DESK_DB", str(tmp_path / "OneDrive" / "coop-desk.sqlite"))
+    with pytest.raises(selftest.StepFailed, match="cloud"):
+        selftest.office_data()
+
+
+def test_the_data_folder_of_an_existing_database_is_reported_with_its_size(tmp_path, monkeypatch):
+    database = tmp_path / "kantoor" / "coop-desk.sqlite"
+    database.parent.mkdir()
+    database.write_bytes(b"x" * 2_500_000)
+    monkeypatch.setenv("COOP_DESK_DB", str(database))
+    assert selftest.office_data() == f"{database} (2,5 MB)"
+    assert database.read_bytes() == b"x" * 2_500_000  # looked at, never opened as a database
+
+
+def test_a_server_database_is_named_not_checked(monkeypatch):
+    monkeypatch.setenv("COOP_DESK_DB", "postgresql+psycopg://kantoor@server/coopdesk")
+    assert "server" in selftest.office_data()
+
+
+def test_the_frozen_program_starts_itself_for_the_qt_check(monkeypatch):
+    monkeypatch.setattr(sys, "frozen", True, raising=False)
+    assert selftest._probe_command() == [sys.executable, selftest.QT_PROBE_COMMAND]
+    monkeypatch.setattr(sys, "frozen", False)
+    assert selftest._probe_command() == [sys.executable, "-m", "coop_desk.cli", selftest.QT_PROBE_COMMAND]

@@ -534,7 +534,29 @@ def test_install_leaves_a_command_it_did_not_make_alone(release):
 
 
 @needs_bash
+def test_install_leaves_a_link_to_another_program_alone(release):
+    other = release.home / ".local" / "pipx" / "venvs" / "coop-desk" / "bin" / "coop-desk"
+    other.parent.mkdir(parents=True)
+    other.write_text("#!/bin/sh\necho pipx\n", encoding="utf-8")
+    launcher = release.home / ".local" / "bin" / "coop-desk"
+    launcher.parent.mkdir(parents=True)
+    launcher.symlink_to(other)
+    result = release.run(release.folder / "install.sh")
+    assert result.returncode == 1
+    assert launcher.is_symlink() and launcher.resolve() == other.resolve()
+
+
+@needs_bash
 def test_uninstall_without_an_installation_says_so(release):
     result = release.run(release.folder / "uninstall.sh")
     assert result.returncode == 0, result.stderr
     assert "niets verwijderd" in result.stdout
+
+
+def test_a_frozen_bundle_finds_its_resources_beside_the_program(tmp_path, monkeypatch):
+    from coop_desk import resources
+
+    bundled = tmp_path / "resources"
+    (bundled / "translations").mkdir(parents=True)
+    monkeypatch.setattr(sys, "_MEIPASS", str(tmp_path), raising=False)
+    assert resources.resource("translations") == bundled / "translations"

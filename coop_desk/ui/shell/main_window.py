@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import platform
+import sys
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
@@ -415,9 +416,11 @@ class MainWindow(QMainWindow):
                 "<h3>Coop Desk {version}</h3><p>The office program of a village care cooperative.</p>"
                 "<p>Database: {place}<br>Schema version: {schema}<br>Backups: {backups}<br>Log files: {logs}</p>"
                 "<p>Python {python}, Qt {qt}, PySide6 {pyside}</p>"
-                "<p>If something does not work, <i>coop-desk self-test</i> checks this computer "
-                "(on Windows also in the Start menu: Coop Desk self-test).</p>"
+                "<p>If something does not work, the self-test checks this computer: {self_test}.</p>"
             ).format(
+                self_test=self.tr("Start menu, Coop Desk self-test")
+                if sys.platform == "win32"
+                else self.tr("the command <i>coop-desk self-test</i>"),
                 version=program_version(),
                 place=self._app.database_label,
                 schema=migrate.current_revision(self._app.engine) or "-",
