@@ -43,7 +43,8 @@ def build_parser() -> argparse.ArgumentParser:
     commands.add_parser(
         "self-test",
         help="controleer of Coop Desk op deze computer werkt (zonder de eigen gegevens te openen)",
-        description="Maakt in een tijdelijke map een database met een klein demodorp, schrijft en leest een persoon, "
+        description="Probeert de controles van postcode, telefoon en IBAN, maakt in een tijdelijke map een database "
+        "met een klein demodorp, schrijft en leest een persoon, "
         "maakt een brief als PDF en een Excel-lijst, start Qt en opent het hoofdvenster, controleert de gegevensmap "
         "(zonder de database te openen) en toont de versies. Afsluitcode 0 als alles werkt, anders 1.",
     )

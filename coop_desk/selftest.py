@@ -1,7 +1,8 @@
 """`coop-desk self-test`: does this installation work? Something a volunteer can run while on the phone.
 
 It never opens the office's own database: everything happens in a temporary folder that is removed
-afterwards. The steps: open a new database (all migrations), fill a small demo village (the rota planner and
+afterwards. The steps: the checks of typed input and the holiday calendar (they load data per country at run
+time, which a bundle can lack), open a new database (all migrations), fill a small demo village (the rota planner and
 the public holidays included), write a person and read them back, print a letter to them as PDF, write the
 people list as .xlsx and read it back with openpyxl; then, in a child process (a broken Qt installation can
 abort the process it runs in), start Qt, load the Dutch translations and the icon, render the letter's first
@@ -187,6 +188,31 @@ class _Run:
             raise StepFailed("de Excel-lijst bevat de opgeslagen persoon niet")
         return "Excel-lijst geschreven en met openpyxl teruggelezen"
 
+    def checks(self) -> str:
+        """The checks of typed input and the holiday calendar load data by country at run time: are they all here?"""
+        from datetime import date
+
+        from coop_desk.services.recurrence import holiday_name
+        from coop_desk.services.validation import parse_iban, parse_phone, parse_postcode
+
+        problems = []
+        if parse_postcode("9999zz") != "9999 ZZ":
+            problems.append("postcode")
+        if not parse_phone("0591-123456").startswith("+31591") or not parse_phone("+32 2 555 12 12").startswith("+322"):
+            problems.append("telefoonnummers")
+        try:
+            parse_iban("NL91 ABNA 0417 1643 00")
+            parse_iban("BE71 0961 2345 6769")
+            parse_iban("BE68 5390 0754 7034")  # right check digits, but no Belgian bank: refused by the country check
+            problems.append("IBAN (de controle per land ontbreekt)")
+        except ValueError:
+            pass
+        if "kerstdag" not in (holiday_name(date(2026, 12, 25)) or "").lower():  # Dutch names: "Eerste kerstdag"
+            problems.append("feestdagen")
+        if problems:
+            raise StepFailed("deze controles werken niet: " + ", ".join(problems))
+        return "postcode, telefoonnummers (NL en BE), IBAN per land en de Nederlandse feestdagen werken"
+
     def demo(self) -> str:
         from coop_desk.services.demo import fill_demo_village
 
@@ -299,6 +325,7 @@ def run_checks() -> tuple[list[Outcome], dict[str, str]]:
         run = _Run(Path(folder))
         try:
             outcomes = [
+                _timed("Controles", run.checks),
                 _timed("Database", run.database),
                 _timed("Demodorp", run.demo),
                 _timed("Persoon", run.person),

@@ -19,7 +19,7 @@ def test_self_test_passes_and_reports_every_step_and_version(tmp_path, monkeypat
     code = cli.main(["self-test"])
     out = capsys.readouterr().out
     assert code == 0, out
-    for step in ("Database", "Demodorp", "Persoon", "Brief (PDF)", "Excel", "Qt", "Gegevensmap"):
+    for step in ("Controles", "Database", "Demodorp", "Persoon", "Brief (PDF)", "Excel", "Qt", "Gegevensmap"):
         assert any(line.strip().startswith(f"OK   {step}") for line in out.splitlines()), (step, out)
     assert "FOUT" not in out
     assert "schemaversie 0006" in out
@@ -124,3 +124,12 @@ def test_the_frozen_program_starts_itself_for_the_qt_check(monkeypatch):
     assert selftest._probe_command() == [sys.executable, selftest.QT_PROBE_COMMAND]
     monkeypatch.setattr(sys, "frozen", False)
     assert selftest._probe_command() == [sys.executable, "-m", "coop_desk.cli", selftest.QT_PROBE_COMMAND]
+
+
+def test_a_missing_country_check_is_found(monkeypatch):
+    from coop_desk.services import validation
+
+    monkeypatch.setattr(validation, "parse_iban", lambda text: text.replace(" ", ""))  # as if stdnum.be were gone
+    out = io.StringIO()
+    assert selftest.main(out) == 1
+    assert "FOUT Controles" in out.getvalue() and "IBAN" in out.getvalue()
