@@ -84,7 +84,10 @@ def versions() -> dict[str, str]:
 
 def _probe_command() -> list[str]:
     if frozen():
-        return [sys.executable, QT_PROBE_COMMAND]
+        # On Windows the program itself has no console; its sibling coop-desk-cli.exe has one to print to.
+        console = Path(sys.executable).with_name("coop-desk-cli.exe")
+        program = console if sys.platform == "win32" and console.exists() else Path(sys.executable)
+        return [str(program), QT_PROBE_COMMAND]
     return [sys.executable, "-m", "coop_desk.cli", QT_PROBE_COMMAND]
 
 
@@ -260,6 +263,7 @@ class _Run:
                 env=env,
                 timeout=QT_PROBE_TIMEOUT,
                 check=False,
+                creationflags=getattr(subprocess, "CREATE_NO_WINDOW", 0),  # no console window flashing up on Windows
             )
         except subprocess.TimeoutExpired:
             raise StepFailed(f"Qt gaf binnen {QT_PROBE_TIMEOUT} seconden geen antwoord") from None
@@ -409,7 +413,7 @@ def qt_probe(pdf_path: str, database: str) -> int:
 
     from PySide6 import __version__ as pyside_version
     from PySide6.QtCharts import QChart
-    from PySide6.QtCore import QCoreApplication, QSettings, QSize, qVersion
+    from PySide6.QtCore import QCoreApplication, QSettings, QSize, Qt, qVersion
     from PySide6.QtGui import QColor, QImage
     from PySide6.QtPdf import QPdfDocument
     from PySide6.QtPrintSupport import QPrinterInfo
@@ -458,6 +462,7 @@ def qt_probe(pdf_path: str, database: str) -> int:
         with tempfile.TemporaryDirectory(prefix="coop-desk-zelftest-qt-", ignore_cleanup_errors=True) as settings_dir:
             settings = QSettings(str(Path(settings_dir) / "zelftest.ini"), QSettings.Format.IniFormat)
             window = MainWindow(context, settings)
+            window.setAttribute(Qt.WidgetAttribute.WA_DontShowOnScreen)  # built and drawn, never on the user's screen
             window.show()
             keys = window.area_keys()
             for key in keys:

@@ -3013,6 +3013,14 @@ De details staan in het logbestand:
         <translation>&amp;Help</translation>
     </message>
     <message>
+        <source>&amp;Self-test…</source>
+        <translation>&amp;Zelftest…</translation>
+    </message>
+    <message>
+        <source>Check that Coop Desk works on this computer (the office&apos;s data is not opened)</source>
+        <translation>Controleren of Coop Desk op deze computer werkt (de gegevens van het kantoor worden niet geopend)</translation>
+    </message>
+    <message>
         <source>&amp;About Coop Desk</source>
         <translation>&amp;Over Coop Desk</translation>
     </message>
@@ -3021,8 +3029,8 @@ De details staan in het logbestand:
         <translation>Over Coop Desk</translation>
     </message>
     <message>
-        <source>&lt;h3&gt;Coop Desk {version}&lt;/h3&gt;&lt;p&gt;The office program of a village care cooperative.&lt;/p&gt;&lt;p&gt;Database: {place}&lt;br&gt;Schema version: {schema}&lt;br&gt;Backups: {backups}&lt;br&gt;Log files: {logs}&lt;/p&gt;&lt;p&gt;Python {python}, Qt {qt}, PySide6 {pyside}&lt;/p&gt;&lt;p&gt;If something does not work, the self-test checks this computer: {self_test}.&lt;/p&gt;</source>
-        <translation>&lt;h3&gt;Coop Desk {version}&lt;/h3&gt;&lt;p&gt;Het kantoorprogramma van een zorgcoöperatie in het dorp.&lt;/p&gt;&lt;p&gt;Database: {place}&lt;br&gt;Schemaversie: {schema}&lt;br&gt;Reservekopieën: {backups}&lt;br&gt;Logbestanden: {logs}&lt;/p&gt;&lt;p&gt;Python {python}, Qt {qt}, PySide6 {pyside}&lt;/p&gt;&lt;p&gt;Werkt er iets niet, dan controleert de zelftest deze computer: {self_test}.&lt;/p&gt;</translation>
+        <source>&lt;h3&gt;Coop Desk {version}&lt;/h3&gt;&lt;p&gt;The office program of a village care cooperative.&lt;/p&gt;&lt;p&gt;Database: {place}&lt;br&gt;Schema version: {schema}&lt;br&gt;Backups: {backups}&lt;br&gt;Log files: {logs}&lt;/p&gt;&lt;p&gt;Python {python}, Qt {qt}, PySide6 {pyside}&lt;/p&gt;&lt;p&gt;If something does not work, the self-test checks this computer: Help → Self-test, or {self_test}.&lt;/p&gt;</source>
+        <translation>&lt;h3&gt;Coop Desk {version}&lt;/h3&gt;&lt;p&gt;Het kantoorprogramma van een zorgcoöperatie in het dorp.&lt;/p&gt;&lt;p&gt;Database: {place}&lt;br&gt;Schemaversie: {schema}&lt;br&gt;Reservekopieën: {backups}&lt;br&gt;Logbestanden: {logs}&lt;/p&gt;&lt;p&gt;Python {python}, Qt {qt}, PySide6 {pyside}&lt;/p&gt;&lt;p&gt;Werkt er iets niet, dan controleert de zelftest deze computer: Help → Zelftest, of {self_test}.&lt;/p&gt;</translation>
     </message>
     <message>
         <source>Start menu, Coop Desk self-test</source>
@@ -5210,6 +5218,29 @@ Toch opslaan als nieuwe persoon?</translation>
     <message>
         <source>Score each life domain from 1 (acute problems) to 5 (fully self-reliant).</source>
         <translation>Scoor elk leefgebied van 1 (acute problematiek) tot 5 (volledig zelfredzaam).</translation>
+    </message>
+</context>
+<context>
+    <name>SelfTestDialog</name>
+    <message>
+        <source>Self-test</source>
+        <translation>Zelftest</translation>
+    </message>
+    <message>
+        <source>Checking this computer; this takes a few seconds…</source>
+        <translation>Deze computer wordt gecontroleerd; dat duurt een paar seconden…</translation>
+    </message>
+    <message>
+        <source>&amp;Copy</source>
+        <translation>&amp;Kopiëren</translation>
+    </message>
+    <message>
+        <source>Self-test passed: Coop Desk works on this computer.</source>
+        <translation>Zelftest geslaagd: Coop Desk werkt op deze computer.</translation>
+    </message>
+    <message>
+        <source>Self-test failed: see the lines marked FOUT.</source>
+        <translation>Zelftest mislukt: zie de regels met FOUT.</translation>
     </message>
 </context>
 <context>

@@ -121,7 +121,8 @@ def test_a_server_database_is_named_not_checked(monkeypatch):
 
 def test_the_frozen_program_starts_itself_for_the_qt_check(monkeypatch):
     monkeypatch.setattr(sys, "frozen", True, raising=False)
-    assert selftest._probe_command() == [sys.executable, selftest.QT_PROBE_COMMAND]
+    if sys.platform != "win32":
+        assert selftest._probe_command() == [sys.executable, selftest.QT_PROBE_COMMAND]
     monkeypatch.setattr(sys, "frozen", False)
     assert selftest._probe_command() == [sys.executable, "-m", "coop_desk.cli", selftest.QT_PROBE_COMMAND]
 
@@ -133,3 +134,14 @@ def test_a_missing_country_check_is_found(monkeypatch):
     out = io.StringIO()
     assert selftest.main(out) == 1
     assert "FOUT Controles" in out.getvalue() and "IBAN" in out.getvalue()
+
+
+def test_the_windowless_windows_program_uses_its_console_sibling_for_the_qt_check(tmp_path, monkeypatch):
+    program = tmp_path / "coop-desk.exe"
+    console = tmp_path / "coop-desk-cli.exe"
+    program.write_bytes(b"")
+    console.write_bytes(b"")
+    monkeypatch.setattr(sys, "frozen", True, raising=False)
+    monkeypatch.setattr(sys, "executable", str(program))
+    monkeypatch.setattr(sys, "platform", "win32")
+    assert selftest._probe_command() == [str(console), selftest.QT_PROBE_COMMAND]

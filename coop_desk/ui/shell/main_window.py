@@ -370,6 +370,11 @@ class MainWindow(QMainWindow):
         admin_menu.addAction(lock_action)
         self.admin_menu = admin_menu
         help_menu = self.menuBar().addMenu(self.tr("&Help"))
+        self_test = QAction(self.tr("&Self-test…"), self)
+        self_test.setObjectName("self_test_action")
+        self_test.setStatusTip(self.tr("Check that Coop Desk works on this computer (the office's data is not opened)"))
+        self_test.triggered.connect(self.run_self_test)
+        help_menu.addAction(self_test)
         about = QAction(self.tr("&About Coop Desk"), self)
         about.triggered.connect(self.show_about)
         help_menu.addAction(about)
@@ -407,6 +412,11 @@ class MainWindow(QMainWindow):
         dialog.saved.connect(self.update_title)
         dialog.open()
 
+    def run_self_test(self) -> None:
+        from coop_desk.ui.shell.self_test_dialog import SelfTestDialog
+
+        SelfTestDialog(self).exec()
+
     def show_about(self) -> None:
         """Version, where the data is and the schema version: what a support call asks first."""
         QMessageBox.about(
@@ -416,7 +426,8 @@ class MainWindow(QMainWindow):
                 "<h3>Coop Desk {version}</h3><p>The office program of a village care cooperative.</p>"
                 "<p>Database: {place}<br>Schema version: {schema}<br>Backups: {backups}<br>Log files: {logs}</p>"
                 "<p>Python {python}, Qt {qt}, PySide6 {pyside}</p>"
-                "<p>If something does not work, the self-test checks this computer: {self_test}.</p>"
+                "<p>If something does not work, the self-test checks this computer: Help → Self-test, or "
+                "{self_test}.</p>"
             ).format(
                 self_test=self.tr("Start menu, Coop Desk self-test")
                 if sys.platform == "win32"
