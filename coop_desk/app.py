@@ -8,7 +8,7 @@ import sys
 from logging.handlers import RotatingFileHandler
 from pathlib import Path
 
-from PySide6.QtCore import QLibraryInfo, QLocale, QSettings, Qt, QTimer, QTranslator
+from PySide6.QtCore import QLibraryInfo, QLocale, QSettings, QSize, Qt, QTimer, QTranslator
 from PySide6.QtGui import QGuiApplication, QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox
 
@@ -78,7 +78,7 @@ def application_icon() -> QIcon:
     for size in ICON_SIZES:
         file = resource("icons", "png", f"coop-desk-{size}.png")
         if file.is_file():
-            icon.addFile(str(file))
+            icon.addFile(str(file), QSize(size, size))  # with its size given, a file is read only when drawn
     return icon
 
 
