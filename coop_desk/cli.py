@@ -107,7 +107,7 @@ def _run_command(args: argparse.Namespace) -> int:
 def main(argv: list[str] | None = None) -> int:
     arguments = sys.argv[1:] if argv is None else argv
     if arguments[:1] == ["_qt-probe"]:  # the self-test's child process; not a command for people
-        from coop_desk.selftest import qt_probe
+        from coop_desk.ui.shell.self_test_probe import qt_probe
 
         return qt_probe(*arguments[1:3])
     args = build_parser().parse_args(arguments)
