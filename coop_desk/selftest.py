@@ -26,6 +26,10 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from coop_desk.config import Paths
 
 QT_PROBE_COMMAND = "_qt-probe"  # the hidden sub-command the child process runs
 QT_PROBE_TIMEOUT = 120  # seconds; a first start of Qt from a cold disk can be slow
@@ -94,7 +98,8 @@ def _probe_command() -> list[str]:
 # ------------------------------------------------------------------ the steps
 
 
-def scratch_paths(folder: Path):
+def scratch_paths(folder: Path) -> Paths:
+    """The self-test's own data, log and backup folders, inside its temporary folder."""
     from coop_desk.config import Paths
 
     return Paths(folder / "data", folder / "logs", folder / "backups")
