@@ -44,7 +44,8 @@ def qt_probe(pdf_path: str, database: str) -> int:
     install_translations(app, "nl")
     if QCoreApplication.translate("MainWindow", "About Coop Desk") == "About Coop Desk":
         return fail("de Nederlandse vertaling ontbreekt")
-    if QCoreApplication.translate("QPlatformTheme", "Cancel") == "Cancel":
+    qt_context, qt_button = "QPlatformTheme", "Cancel"  # Qt's own text (qtbase_nl), not one for our .ts file
+    if QCoreApplication.translate(qt_context, qt_button) == qt_button:
         return fail("de Nederlandse vertaling van Qt zelf ontbreekt (knoppen als 'Annuleren')")
     icon = application_icon()
     if icon.isNull() or icon.pixmap(QSize(32, 32)).isNull():
