@@ -106,7 +106,9 @@ def _run_command(args: argparse.Namespace) -> int:
 
 def main(argv: list[str] | None = None) -> int:
     arguments = sys.argv[1:] if argv is None else argv
-    if arguments[:1] == ["_qt-probe"]:  # the self-test's child process; not a command for people
+    from coop_desk.selftest import QT_PROBE_COMMAND  # standard library only: cheap at start-up
+
+    if arguments[:1] == [QT_PROBE_COMMAND]:  # the self-test's child process; not a command for people
         from coop_desk.ui.shell.self_test_probe import qt_probe
 
         return qt_probe(*arguments[1:3])
